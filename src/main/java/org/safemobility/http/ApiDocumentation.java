@@ -1,0 +1,22 @@
+package org.safemobility.http;
+
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The API's OpenAPI header: every endpoint takes an OIDC bearer token (JWT) from the configured provider. */
+@OpenAPIDefinition(
+        info = @Info(title = "Safe Mobility Office case API", version = "v1",
+                description = "Registration, eligibility, screening and referral of applicants at Safe Mobility Offices. "
+                        + "Errors are RFC 9457 problem details (application/problem+json)."),
+        security = @SecurityRequirement(name = ApiDocumentation.BEARER),
+        tags = {@Tag(name = "Cases", description = "Register applicants and read their cases")})
+@SecurityScheme(securitySchemeName = ApiDocumentation.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        bearerFormat = "JWT", description = "Access token from the office's OIDC provider (Keycloak realm smo)")
+public class ApiDocumentation extends Application {
+    public static final String BEARER = "bearer";
+}

@@ -1,0 +1,127 @@
+package org.safemobility.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * {@code Idempotency-Key} support for POSTs that create something. A key is scoped to the caller; the same key with
+ * the same request replays the first outcome (the resource it created), with another request it is refused (422).
+ * Keys are remembered for {@code smo.idempotency.retention} (24 h), after which a key may be used afresh.
+ */
+@ApplicationScoped
+public class IdempotencyKeys {
+
+    public static final String HEADER = "Idempotency-Key";
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    /** What the first request with a key produced. */
+    public record Outcome(String resourceId, int status) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "smo.idempotency.retention", defaultValue = "PT24H")
+    Duration retention;
+
+    /** Checks the header's form: 1 to 255 visible ASCII characters; null when absent. */
+    public static String validKey(String key) {
+        if (key != null && !KEY.matcher(key).matches()) {
+            throw ApiException.invalid(HEADER, "must be 1 to 255 visible ASCII characters, e.g. a UUID");
+        }
+        return key;
+    }
+
+    /** A fingerprint of the operation and its (already parsed) request, insensitive to whitespace and key order. */
+    public String fingerprint(String operation, Object request) {
+        try {
+            byte[] canonical = json.copy()
+                    .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+                    .writeValueAsBytes(request);
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(operation.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            return HexFormat.of().formatHex(sha.digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot fingerprint request", e);
+        }
+    }
+
+    /** A completed earlier outcome for this key, read without claiming it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Outcome> earlier(String caller, String key, String fingerprint) {
+        return find(caller, key).map(row -> outcomeOf(row, fingerprint)).filter(o -> o.status() > 0);
+    }
+
+    /**
+     * Claims the key in the current transaction. Empty: the caller goes ahead and must {@link #complete} it. Present:
+     * the key's first request already completed (a concurrent one is waited for by the database), replay it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Outcome> claim(String caller, String key, String operation, String fingerprint) {
+        Instant now = clock.instant();
+        int claimed = em.createNativeQuery("""
+                        insert into smo.idempotency_record (caller, idempotency_key, operation, request_fingerprint, created_at)
+                        values (?1, ?2, ?3, ?4, ?5)
+                        on conflict (caller, idempotency_key) do update
+                           set operation = excluded.operation, request_fingerprint = excluded.request_fingerprint,
+                               created_at = excluded.created_at, resource_id = null, response_status = null
+                         where smo.idempotency_record.created_at < ?6""")
+                .setParameter(1, caller).setParameter(2, key).setParameter(3, operation).setParameter(4, fingerprint)
+                .setParameter(5, now).setParameter(6, now.minus(retention))
+                .executeUpdate();
+        if (claimed == 1) {
+            return Optional.empty();
+        }
+        return find(caller, key).map(row -> outcomeOf(row, fingerprint));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void complete(String caller, String key, String resourceId, int status) {
+        em.createNativeQuery("""
+                        update smo.idempotency_record set resource_id = ?3, response_status = ?4
+                         where caller = ?1 and idempotency_key = ?2""")
+                .setParameter(1, caller).setParameter(2, key).setParameter(3, resourceId).setParameter(4, status)
+                .executeUpdate();
+    }
+
+    private Optional<Object[]> find(String caller, String key) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select request_fingerprint, resource_id, coalesce(response_status, 0)
+                          from smo.idempotency_record
+                         where caller = ?1 and idempotency_key = ?2 and created_at >= ?3""")
+                .setParameter(1, caller).setParameter(2, key).setParameter(3, clock.instant().minus(retention))
+                .getResultList();
+        return rows.stream().findFirst();
+    }
+
+    private static Outcome outcomeOf(Object[] row, String fingerprint) {
+        if (!fingerprint.equals(row[0])) {
+            throw new ApiException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                    "this Idempotency-Key was already used with a different request; use a new key for a new request");
+        }
+        return new Outcome((String) row[1], ((Number) row[2]).intValue());
+    }
+}

@@ -1,0 +1,246 @@
+package org.safemobility.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.safemobility.http.Problem.FieldError;
+
+/**
+ * Turns every failure into problem+json, so that no client mistake surfaces as a 500 or an HTML page. Client errors
+ * name the field at fault; unexpected errors are logged with the request id and reported without internals.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiException e, UriInfo uri) {
+        return respond(e.type(), e.getMessage(), e.errors(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
+                .toList();
+        return respond(ProblemType.VALIDATION, ApiException.summary(errors), errors, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        return invalidField(jsonPath(e), "unknown field", uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidValue(InvalidFormatException e, UriInfo uri) {
+        return invalidField(jsonPath(e), expectation(e.getTargetType()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        String path = jsonPath(e);
+        if (path.isEmpty()) {
+            return respond(ProblemType.MALFORMED_REQUEST, "the body must be a JSON object", List.of(), uri);
+        }
+        return invalidField(path, expectation(e.getTargetType()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidConstruction(ValueInstantiationException e, UriInfo uri) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        return invalidField(jsonPath(e), cause.getMessage(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mapping(JsonMappingException e, UriInfo uri) {
+        return invalidField(jsonPath(e), "is not valid here", uri);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        var location = e.getLocation();
+        String where = location == null ? "" : " at line %d, column %d".formatted(location.getLineNr(), location.getColumnNr());
+        return respond(ProblemType.MALFORMED_REQUEST, "the body is not valid JSON" + where + ": " + e.getOriginalMessage(),
+                List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
+        return challenge(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return challenge(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(ProblemType.FORBIDDEN, "your role does not allow this operation", List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        return respond(ProblemType.NOT_FOUND, "no resource at " + uri.getPath(), List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unsupportedMediaType(NotSupportedException e, HttpHeaders headers, UriInfo uri) {
+        var type = headers.getMediaType();
+        return respond(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                "Content-Type " + (type == null ? "(none)" : type) + " is not accepted here; send application/json",
+                List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e, UriInfo uri) {
+        Response problem = respond(ProblemType.METHOD_NOT_ALLOWED, "this method is not allowed on " + uri.getPath(),
+                List.of(), uri);
+        return Response.fromResponse(problem).allow(e.getResponse().getAllowedMethods()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notAcceptable(NotAcceptableException e, UriInfo uri) {
+        return respond(ProblemType.NOT_ACCEPTABLE, "this resource is served as application/json", List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        ProblemType type = Arrays.stream(ProblemType.values()).filter(t -> t.status() == status).findFirst()
+                .orElse(ProblemType.VALIDATION);
+        return respond(type, e.getMessage(), List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.errorf(e, "unexpected failure on %s", uri.getPath());
+        return respond(ProblemType.INTERNAL, "an unexpected error occurred; quote the request id when reporting it",
+                List.of(), uri);
+    }
+
+    public static Response respond(ProblemType type, String detail, List<FieldError> errors, UriInfo uri) {
+        Problem problem = new Problem(type.uri(), type.title(), type.status(), detail,
+                uri == null ? null : uri.getRequestUri().getRawPath(), RequestIds.current(), errors);
+        return Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private Response challenge(UriInfo uri) {
+        Response problem = respond(ProblemType.UNAUTHENTICATED, "a valid bearer token is required", List.of(), uri);
+        return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    private Response invalidField(String field, String message, UriInfo uri) {
+        List<FieldError> errors = List.of(new FieldError(field.isEmpty() ? "body" : field, message));
+        return respond(ProblemType.VALIDATION, ApiException.summary(errors), errors, uri);
+    }
+
+    /**
+     * Names a violated field as the client wrote it: {@code applicant.dateOfBirth}, {@code household[1].nationality},
+     * or a query parameter's name. Request bodies are parameters named {@code body} by convention, so that prefix
+     * is dropped.
+     */
+    static String fieldName(ConstraintViolation<?> violation) {
+        StringBuilder name = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR
+                    || node.getKind() == ElementKind.CROSS_PARAMETER
+                    || (node.getKind() == ElementKind.PARAMETER && "body".equals(node.getName()))) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                if (node.getIndex() != null) {
+                    name.append('[').append(node.getIndex()).append(']');
+                }
+                continue;
+            }
+            if (node.getIndex() != null && !name.isEmpty()) {
+                name.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() != null) {
+                if (!name.isEmpty()) {
+                    name.append('.');
+                }
+                name.append(node.getName());
+            }
+        }
+        return name.isEmpty() ? "body" : name.toString();
+    }
+
+    static String jsonPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String expectation(Class<?> target) {
+        if (target == null) {
+            return "has the wrong type";
+        }
+        if (target.isEnum()) {
+            return "must be one of " + String.join(", ",
+                    Arrays.stream(target.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList());
+        }
+        if (target == LocalDate.class) {
+            return "must be a date in the form YYYY-MM-DD";
+        }
+        if (target == OffsetDateTime.class) {
+            return "must be a date-time in ISO 8601 form with an offset";
+        }
+        if (target == UUID.class) {
+            return "must be a UUID";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "must be true or false";
+        }
+        if (Number.class.isAssignableFrom(target) || target.isPrimitive()) {
+            return "must be a number";
+        }
+        if (target == String.class) {
+            return "must be a string";
+        }
+        if (List.class.isAssignableFrom(target) || target.isArray()) {
+            return "must be an array";
+        }
+        return "must be an object";
+    }
+}

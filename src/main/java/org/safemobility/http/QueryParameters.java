@@ -1,0 +1,58 @@
+package org.safemobility.http;
+
+import java.util.Arrays;
+import org.safemobility.codes.IsoCodes;
+
+/**
+ * Parses query parameters with errors that name the parameter. JAX-RS would answer a malformed {@code ?size=abc}
+ * or an unknown enum constant with a bare 404; a client deserves a 400 saying which parameter is wrong.
+ */
+public final class QueryParameters {
+
+    private QueryParameters() {
+    }
+
+    public static int integer(String raw, String name, int defaultValue, int min, int max) {
+        if (raw == null || raw.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value < min || value > max) {
+                throw ApiException.invalid(name, "must be between " + min + " and " + max);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid(name, "must be a whole number between " + min + " and " + max);
+        }
+    }
+
+    public static <E extends Enum<E>> E enumeration(String raw, String name, Class<E> type) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        return Arrays.stream(type.getEnumConstants()).filter(c -> c.name().equals(raw.trim())).findFirst()
+                .orElseThrow(() -> ApiException.invalid(name, "must be one of "
+                        + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())));
+    }
+
+    public static String country(String raw, String name) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        if (!IsoCodes.isCountry(raw.trim())) {
+            throw ApiException.invalid(name, "must be an ISO 3166-1 alpha-3 country code in upper case, e.g. VEN");
+        }
+        return raw.trim();
+    }
+
+    public static String office(String raw, String name) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        if (!raw.trim().matches("[A-Z]{2}")) {
+            throw ApiException.invalid(name, "must be an office code such as GT");
+        }
+        return raw.trim();
+    }
+}

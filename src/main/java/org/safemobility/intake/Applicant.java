@@ -1,0 +1,54 @@
+package org.safemobility.intake;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import java.time.LocalDate;
+
+/** The registering (principal) applicant of a case, 18 or older. */
+@Embeddable
+public class Applicant {
+
+    @Column(name = "applicant_given_name")
+    public String givenName;
+
+    @Column(name = "applicant_family_name")
+    public String familyName;
+
+    @Column(name = "applicant_date_of_birth")
+    public LocalDate dateOfBirth;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "applicant_sex")
+    public Sex sex;
+
+    /** ISO 3166-1 alpha-3. */
+    @Column(name = "applicant_nationality")
+    public String nationality;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "applicant_document_type")
+    public DocumentType documentType;
+
+    @Column(name = "applicant_document_number")
+    public String documentNumber;
+
+    /** When the applicant entered the host country: eligibility rules compare it with their presence cut-offs. */
+    @Column(name = "applicant_arrival_date")
+    public LocalDate arrivalDate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "applicant_host_country_status")
+    public HostCountryStatus hostCountryStatus;
+
+    @Column(name = "applicant_phone")
+    public String phone;
+
+    @Column(name = "applicant_email")
+    public String email;
+
+    /** ISO 639-1. */
+    @Column(name = "applicant_preferred_language")
+    public String preferredLanguage;
+}

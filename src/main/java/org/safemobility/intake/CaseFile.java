@@ -1,0 +1,65 @@
+package org.safemobility.intake;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** An applicant's case at one office: the applicant, their household, their consent, and where the case stands. */
+@Entity
+@Table(name = "case_file")
+public class CaseFile extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    /** {@code <office>-<year>-<6 digits>}, e.g. GT-2026-000123: what staff and applicants quote. */
+    @Column(name = "case_number")
+    public String caseNumber;
+
+    public String office;
+
+    @Enumerated(EnumType.STRING)
+    public CaseStatus status;
+
+    @Embedded
+    public Applicant applicant;
+
+    @ElementCollection
+    @CollectionTable(name = "household_member", joinColumns = @JoinColumn(name = "case_id"))
+    @OrderColumn(name = "position")
+    public List<HouseholdMember> household = new ArrayList<>();
+
+    @Embedded
+    public Consent consent;
+
+    @Column(name = "process_instance_id")
+    public String processInstanceId;
+
+    /** Subject of the staff member who registered the case. */
+    @Column(name = "registered_by")
+    public String registeredBy;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    /** Optimistic-locking version, exposed as the case's ETag. */
+    @Version
+    public long version;
+}

@@ -1,0 +1,89 @@
+package org.safemobility.intake;
+
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.safemobility.access.OfficeScope;
+import org.safemobility.audit.AuditTrail;
+import org.safemobility.workflow.CaseWorkflow;
+
+/**
+ * Reading cases, always within the caller's offices. Every read of personal data leaves an audit entry, in the same
+ * transaction as the read.
+ */
+@ApplicationScoped
+public class CaseQueries {
+
+    @Inject
+    OfficeScope scope;
+
+    @Inject
+    CaseWorkflow workflow;
+
+    @Inject
+    AuditTrail audit;
+
+    /** The whole case, or 404 when it does not exist or belongs to an office the caller does not work for. */
+    @Transactional
+    public CaseView view(UUID id) {
+        CaseFile found = CaseFile.findById(id);
+        scope.requireVisible(found == null ? null : found.office, "case " + id + " not found");
+        audit.record("case.viewed", found.office, found.id, Map.of("caseNumber", found.caseNumber));
+        return CaseView.of(found, workflow.currentActivities(found.processInstanceId));
+    }
+
+    /** Cases of the caller's offices (or of the one office asked for), newest first. */
+    @Transactional
+    public CaseSummary.Page list(CaseFilter filter, int page, int size) {
+        Set<String> offices = scope.officesToRead(filter.office(), "office");
+        List<String> conditions = new ArrayList<>(List.of("office in :offices"));
+        Parameters params = Parameters.with("offices", offices);
+        if (filter.status() != null) {
+            conditions.add("status = :status");
+            params.and("status", filter.status());
+        }
+        if (filter.nationality() != null) {
+            conditions.add("applicant.nationality = :nationality");
+            params.and("nationality", filter.nationality());
+        }
+        var query = CaseFile.<CaseFile>find(String.join(" and ", conditions) + " order by createdAt desc, id desc", params)
+                .page(page, size);
+        List<CaseSummary> items = query.list().stream().map(CaseQueries::summary).toList();
+        long total = query.count();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("filter", filter.describe());
+        details.put("page", page);
+        details.put("returned", items.size());
+        audit.record("cases.listed", offices.size() == 1 ? offices.iterator().next() : null, null, details);
+        return new CaseSummary.Page(items, total, page, size);
+    }
+
+    private static CaseSummary summary(CaseFile c) {
+        return new CaseSummary(c.id, c.caseNumber, c.office, c.status, c.applicant.givenName, c.applicant.familyName,
+                c.applicant.nationality, c.createdAt, c.updatedAt);
+    }
+
+    /** The list's filters; null means "any". */
+    public record CaseFilter(String office, CaseStatus status, String nationality) {
+        Map<String, Object> describe() {
+            Map<String, Object> described = new LinkedHashMap<>();
+            if (office != null) {
+                described.put("office", office);
+            }
+            if (status != null) {
+                described.put("status", status.name());
+            }
+            if (nationality != null) {
+                described.put("nationality", nationality);
+            }
+            return described;
+        }
+    }
+}

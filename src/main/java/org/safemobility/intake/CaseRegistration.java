@@ -1,0 +1,157 @@
+package org.safemobility.intake;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.safemobility.access.Office;
+import org.safemobility.access.OfficeScope;
+import org.safemobility.audit.AuditTrail;
+import org.safemobility.http.ApiException;
+import org.safemobility.http.IdempotencyKeys;
+import org.safemobility.workflow.CaseWorkflow;
+
+/**
+ * Registering an applicant: checks the request, allocates a case number, and then writes the case, starts its
+ * workflow (which runs to its first user task) and records the audit entry in one transaction, so that a failure
+ * anywhere leaves no case, no process and no audit entry behind.
+ */
+@ApplicationScoped
+public class CaseRegistration {
+
+    static final String OPERATION = "register-case";
+
+    @Inject
+    OfficeScope scope;
+
+    @Inject
+    RegistrationPolicy policy;
+
+    @Inject
+    CaseNumbers caseNumbers;
+
+    @Inject
+    IdempotencyKeys idempotency;
+
+    @Inject
+    CaseWorkflow workflow;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    CaseQueries queries;
+
+    @Inject
+    Clock clock;
+
+    /** The registered case, and whether it is the replay of an earlier request with the same Idempotency-Key. */
+    public record Registered(CaseView view, boolean replayed) {
+    }
+
+    /** What an idempotency key's fingerprint covers: the office actually used and the request as parsed. */
+    record Fingerprinted(String office, RegistrationRequest request) {
+    }
+
+    /**
+     * Not transactional itself: the case number is allocated in its own short transaction before the main one, so
+     * that at no time does a registration hold two database connections.
+     */
+    public Registered register(RegistrationRequest request, String idempotencyKey) {
+        String key = IdempotencyKeys.validKey(idempotencyKey);
+        Office office = scope.officeToActIn(request.office(), "office");
+        LocalDate officeToday = LocalDate.now(clock.withZone(office.zone()));
+        var violations = policy.violations(request, officeToday);
+        if (!violations.isEmpty()) {
+            throw ApiException.invalid(violations);
+        }
+        String caller = scope.caller().subject();
+        String fingerprint = key == null ? null
+                : idempotency.fingerprint(OPERATION, new Fingerprinted(office.code, request));
+        if (key != null) {
+            Optional<IdempotencyKeys.Outcome> earlier = idempotency.earlier(caller, key, fingerprint);
+            if (earlier.isPresent()) {
+                return replay(earlier.get());
+            }
+        }
+        String caseNumber = caseNumbers.allocate(office.code, officeToday.getYear());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            if (key != null) {
+                // a concurrent request with the same key may have won the race; the database made us wait for it
+                Optional<IdempotencyKeys.Outcome> raced = idempotency.claim(caller, key, OPERATION, fingerprint);
+                if (raced.isPresent()) {
+                    return replay(raced.get());
+                }
+            }
+            CaseFile registered = newCase(request, office, caseNumber, caller);
+            registered.persistAndFlush();
+            registered.processInstanceId = workflow.start(registered.id, office.code);
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("caseNumber", caseNumber);
+            details.put("householdSize", registered.household.size());
+            details.put("consentGiven", registered.consent.given);
+            if (key != null) {
+                details.put("idempotencyKey", true);
+                idempotency.complete(caller, key, registered.id.toString(), 201);
+            }
+            audit.record("case.registered", office.code, registered.id, details);
+            return new Registered(CaseView.of(registered, workflow.currentActivities(registered.processInstanceId)),
+                    false);
+        });
+    }
+
+    private Registered replay(IdempotencyKeys.Outcome earlier) {
+        return new Registered(queries.view(UUID.fromString(earlier.resourceId())), true);
+    }
+
+    private CaseFile newCase(RegistrationRequest request, Office office, String caseNumber, String caller) {
+        var now = clock.instant();
+        CaseFile c = new CaseFile();
+        c.id = UUID.randomUUID();
+        c.caseNumber = caseNumber;
+        c.office = office.code;
+        c.status = CaseStatus.REGISTERED;
+        ApplicantDetails in = request.applicant();
+        Applicant a = new Applicant();
+        a.givenName = in.givenName().strip();
+        a.familyName = in.familyName().strip();
+        a.dateOfBirth = in.dateOfBirth();
+        a.sex = in.sex();
+        a.nationality = in.nationality();
+        a.documentType = in.documentType();
+        a.documentNumber = in.documentNumber() == null ? null : in.documentNumber().strip();
+        a.arrivalDate = in.arrivalDate();
+        a.hostCountryStatus = in.hostCountryStatus();
+        a.phone = in.phone();
+        a.email = in.email() == null ? null : in.email().strip();
+        a.preferredLanguage = in.preferredLanguage();
+        c.applicant = a;
+        c.household = request.householdOrEmpty().stream().map(CaseRegistration::member)
+                .collect(Collectors.toCollection(ArrayList::new));
+        Consent consent = new Consent();
+        consent.given = request.consent().given();
+        consent.recordedAt = now;
+        c.consent = consent;
+        c.registeredBy = caller;
+        c.createdAt = now;
+        c.updatedAt = now;
+        return c;
+    }
+
+    private static HouseholdMember member(HouseholdMemberDetails in) {
+        HouseholdMember m = new HouseholdMember();
+        m.givenName = in.givenName().strip();
+        m.familyName = in.familyName().strip();
+        m.dateOfBirth = in.dateOfBirth();
+        m.relationship = in.relationship();
+        m.nationality = in.nationality();
+        return m;
+    }
+}

@@ -1,0 +1,5 @@
+package org.safemobility.intake;
+
+public enum Sex {
+    FEMALE, MALE, OTHER
+}

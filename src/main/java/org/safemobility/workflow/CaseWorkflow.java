@@ -1,0 +1,66 @@
+package org.safemobility.workflow;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
+
+/**
+ * The case's process, {@code smo-case}, seen from the application: started in the caller's transaction, one
+ * instance per case with the case id as business key. Only routing data goes into process variables; the case's
+ * personal data stays in the case tables.
+ */
+@ApplicationScoped
+public class CaseWorkflow {
+
+    public static final String PROCESS_KEY = "smo-case";
+    public static final String CASE_ID = "caseId";
+    public static final String OFFICE = "office";
+
+    @Inject
+    RuntimeService runtime;
+
+    /** Starts the case's process; runs synchronously up to the first wait state, inside the current transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String start(UUID caseId, String office) {
+        return runtime.createProcessInstanceByKey(PROCESS_KEY)
+                .businessKey(caseId.toString())
+                .setVariables(Map.of(CASE_ID, caseId.toString(), OFFICE, office))
+                .execute()
+                .getId();
+    }
+
+    /** The ids of the activities the case is waiting in (empty once its process has ended). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> currentActivities(String processInstanceId) {
+        if (processInstanceId == null) {
+            return List.of();
+        }
+        ActivityInstance root = runtime.getActivityInstance(processInstanceId);
+        List<String> activities = new ArrayList<>();
+        if (root != null) {
+            collectLeaves(root, activities);
+        }
+        return activities.stream().distinct().sorted().toList();
+    }
+
+    private static void collectLeaves(ActivityInstance instance, List<String> into) {
+        if (instance.getChildActivityInstances().length == 0 && instance.getChildTransitionInstances().length == 0) {
+            if (instance.getParentActivityInstanceId() != null) {
+                into.add(instance.getActivityId());
+            }
+            return;
+        }
+        for (ActivityInstance child : instance.getChildActivityInstances()) {
+            collectLeaves(child, into);
+        }
+        for (var transition : instance.getChildTransitionInstances()) {
+            into.add(transition.getActivityId());
+        }
+    }
+}
