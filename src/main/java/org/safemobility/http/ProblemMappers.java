@@ -1,6 +1,7 @@
 package org.safemobility.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -53,38 +54,44 @@ public class ProblemMappers {
         return respond(ProblemType.VALIDATION, ApiException.summary(errors), errors, uri);
     }
 
-    @ServerExceptionMapper
-    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
-        return invalidField(jsonPath(e), "unknown field", uri);
-    }
-
-    @ServerExceptionMapper
-    public Response invalidValue(InvalidFormatException e, UriInfo uri) {
-        return invalidField(jsonPath(e), expectation(e.getTargetType()), uri);
-    }
-
+    /**
+     * Jackson's failures: a field that does not exist, a value of the wrong type or form, or a body that is not JSON.
+     * The JSON reader throws some of them as they are and wraps others in a 400 WebApplicationException.
+     */
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
-        String path = jsonPath(e);
-        if (path.isEmpty()) {
-            return respond(ProblemType.MALFORMED_REQUEST, "the body must be a JSON object", List.of(), uri);
+        // declared for this type too, so that it wins over the JSON extension's own mapper for it
+        return json(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return invalidField(jsonPath(unknown), "unknown field", uri);
         }
-        return invalidField(path, expectation(e.getTargetType()), uri);
+        if (e instanceof InvalidFormatException invalid) {
+            return invalidField(jsonPath(invalid), expectation(invalid.getTargetType()), uri);
+        }
+        if (e instanceof MismatchedInputException mismatched) {
+            String path = jsonPath(mismatched);
+            return path.isEmpty()
+                    ? respond(ProblemType.MALFORMED_REQUEST, "the body must be a JSON object", List.of(), uri)
+                    : invalidField(path, expectation(mismatched.getTargetType()), uri);
+        }
+        if (e instanceof ValueInstantiationException construction) {
+            Throwable cause = construction.getCause() != null ? construction.getCause() : construction;
+            return invalidField(jsonPath(construction), cause.getMessage(), uri);
+        }
+        if (e instanceof JsonMappingException mapping && mapping.getCause() instanceof StreamReadException syntax) {
+            return malformed(syntax, uri); // broken JSON met while binding a field
+        }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return invalidField(jsonPath(mapping), "is not valid here", uri);
+        }
+        return malformed(e, uri);
     }
 
-    @ServerExceptionMapper
-    public Response invalidConstruction(ValueInstantiationException e, UriInfo uri) {
-        Throwable cause = e.getCause() != null ? e.getCause() : e;
-        return invalidField(jsonPath(e), cause.getMessage(), uri);
-    }
-
-    @ServerExceptionMapper
-    public Response mapping(JsonMappingException e, UriInfo uri) {
-        return invalidField(jsonPath(e), "is not valid here", uri);
-    }
-
-    @ServerExceptionMapper
-    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+    private Response malformed(JsonProcessingException e, UriInfo uri) {
         var location = e.getLocation();
         String where = location == null ? "" : " at line %d, column %d".formatted(location.getLineNr(), location.getColumnNr());
         return respond(ProblemType.MALFORMED_REQUEST, "the body is not valid JSON" + where + ": " + e.getOriginalMessage(),
@@ -133,6 +140,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.OptimisticLock;
 
 /** An applicant's case at one office: the applicant, their household, their consent, and where the case stands. */
 @Entity
@@ -46,7 +47,9 @@ public class CaseFile extends PanacheEntityBase {
     @Embedded
     public Consent consent;
 
+    /** Set once, right after registration: not a change to the case, so it does not bump the version. */
     @Column(name = "process_instance_id")
+    @OptimisticLock(excluded = true)
     public String processInstanceId;
 
     /** Subject of the staff member who registered the case. */

@@ -1,0 +1,114 @@
+package org.safemobility.intake;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.safemobility.fixtures.RegistrationFixture;
+import org.safemobility.fixtures.Rows;
+import org.safemobility.fixtures.TokenFixture;
+
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class CaseReadingIT {
+
+    @Inject
+    DataSource db;
+
+    private String register(String token, RegistrationFixture registration) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(registration.body())
+                .post("/api/v1/cases").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void a_case_is_read_back_with_its_etag_and_the_read_is_audited() {
+        String id = register(TokenFixture.caseworker("GT"), RegistrationFixture.valid("GT"));
+        given().auth().oauth2(TokenFixture.supervisor("GT")).get("/api/v1/cases/" + id)
+                .then().statusCode(200)
+                .header("ETag", equalTo("\"0\""))
+                .body("id", equalTo(id))
+                .body("currentActivities", equalTo(List.of("schedule-interview")))
+                .body("applicant.documentNumber", equalTo("V1234567"));
+        assertThat(Rows.count(db, "select count(*) from smo.audit_event where case_id = ? and action = 'case.viewed'",
+                UUID.fromString(id))).isEqualTo(1);
+    }
+
+    @Test
+    void a_case_of_another_office_is_not_found() {
+        String id = register(TokenFixture.caseworker("GT"), RegistrationFixture.valid("GT"));
+        given().auth().oauth2(TokenFixture.caseworker("CR")).get("/api/v1/cases/" + id)
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("requestId", notNullValue());
+    }
+
+    @Test
+    void an_unknown_case_id_and_a_malformed_id_are_not_found() {
+        given().auth().oauth2(TokenFixture.caseworker("GT")).get("/api/v1/cases/" + UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(TokenFixture.caseworker("GT")).get("/api/v1/cases/not-a-uuid")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void the_list_pages_newest_first_with_a_total_and_only_the_callers_offices() {
+        String token = TokenFixture.caseworker("CR");
+        String nationality = "HTI";
+        List<String> ids = IntStream.range(0, 5).mapToObj(i ->
+                register(token, RegistrationFixture.minimal("CR").with("applicant.nationality", nationality))).toList();
+        register(TokenFixture.caseworker("GT"), RegistrationFixture.minimal("GT").with("applicant.nationality", nationality));
+
+        var first = given().auth().oauth2(token).queryParam("nationality", nationality).queryParam("size", 2)
+                .get("/api/v1/cases").then().statusCode(200)
+                .body("items", hasSize(2)).body("page", equalTo(0)).body("size", equalTo(2))
+                .body("total", greaterThanOrEqualTo(5))
+                .body("items.office", everyItem(equalTo("CR")))
+                .body("items.nationality", everyItem(equalTo(nationality)))
+                .extract();
+        assertThat(first.<List<String>>path("items.id")).containsExactly(ids.get(4), ids.get(3));
+        given().auth().oauth2(token).queryParam("nationality", nationality).queryParam("size", 2).queryParam("page", 1)
+                .get("/api/v1/cases").then().statusCode(200)
+                .body("items.id", equalTo(List.of(ids.get(2), ids.get(1))));
+    }
+
+    @Test
+    void the_list_filters_by_status_and_office() {
+        register(TokenFixture.caseworker("EC"), RegistrationFixture.minimal("EC"));
+        given().auth().oauth2(TokenFixture.supervisor("EC", "CO")).queryParam("status", "REGISTERED").queryParam("office", "EC")
+                .get("/api/v1/cases").then().statusCode(200)
+                .body("items.office", everyItem(equalTo("EC")))
+                .body("items.status", everyItem(equalTo("REGISTERED")));
+    }
+
+    @Test
+    void the_list_of_an_office_outside_scope_is_forbidden() {
+        given().auth().oauth2(TokenFixture.caseworker("EC")).queryParam("office", "GT")
+                .get("/api/v1/cases").then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @ParameterizedTest(name = "{0}={1} is refused")
+    @CsvSource({
+            "size, 0", "size, 101", "size, ten", "page, -1", "page, x",
+            "status, OPEN", "nationality, XYZ", "nationality, ven", "office, Guatemala"})
+    void invalid_list_parameters_are_bad_requests_naming_the_parameter(String parameter, String value) {
+        given().auth().oauth2(TokenFixture.caseworker("GT")).queryParam(parameter, value)
+                .get("/api/v1/cases").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo(parameter));
+    }
+}
