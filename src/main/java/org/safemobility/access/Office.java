@@ -1,33 +1,12 @@
 package org.safemobility.access;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.ZoneId;
 
-/** A Safe Mobility Office: the unit every case, task and staff member belongs to. Seeded by Flyway. */
-@Entity
-@Table(name = "office")
-public class Office extends PanacheEntityBase {
-
-    @Id
-    public String code;
-
-    public String name;
-
-    /** The host country, ISO 3166-1 alpha-3. */
-    @Column(name = "host_country")
-    public String hostCountry;
-
-    /** Dates that matter to applicants (age, year of the case number) are reckoned in the office's zone. */
-    @Column(name = "time_zone")
-    public String timeZone;
-
-    public boolean active;
-
-    public ZoneId zone() {
-        return ZoneId.of(timeZone);
-    }
+/**
+ * A Safe Mobility Office: the unit every case, task and staff member belongs to.
+ *
+ * @param hostCountry ISO 3166-1 alpha-3 of the country the office is in
+ * @param zone dates that matter to applicants (age, year of the case number) are reckoned on the office's calendar
+ */
+public record Office(String code, String name, String hostCountry, ZoneId zone, boolean active) {
 }

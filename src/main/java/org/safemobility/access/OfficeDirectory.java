@@ -2,6 +2,7 @@ package org.safemobility.access;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -28,9 +29,9 @@ public class OfficeDirectory {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public synchronized Map<String, Office> reload() {
-        Map<String, Office> loaded = Office.<Office>listAll().stream()
-                .collect(Collectors.toMap(o -> o.code, Function.identity(), (a, b) -> a, TreeMap::new));
-        offices = Map.copyOf(loaded);
+        Map<String, Office> loaded = OfficeEntity.<OfficeEntity>listAll().stream().map(OfficeEntity::toOffice)
+                .collect(Collectors.toMap(Office::code, Function.identity(), (a, b) -> a, TreeMap::new));
+        offices = Collections.unmodifiableMap(loaded);
         return offices;
     }
 }

@@ -36,15 +36,15 @@ public class OfficeScope {
                     "is required because you work for several offices (" + String.join(", ", sorted(current.get().offices())) + ")");
         }
         Office office = known(requested, field);
-        if (!current.get().worksFor(office.code)) {
-            throw ApiException.forbidden("you do not work for office " + office.code);
+        if (!current.get().worksFor(office.code())) {
+            throw ApiException.forbidden("you do not work for office " + office.code());
         }
         return office;
     }
 
     /** For filters: the named office must be one the caller works for (403 otherwise). */
     public Set<String> officesToRead(String requested, String field) {
-        return requested == null ? current.get().offices() : Set.of(officeToActIn(requested, field).code);
+        return requested == null ? current.get().offices() : Set.of(officeToActIn(requested, field).code());
     }
 
     /** Throws 404 unless the caller works for the given office. */
@@ -59,7 +59,7 @@ public class OfficeScope {
     }
 
     private Office known(String code, String field) {
-        return directory.find(code).filter(o -> o.active).orElseThrow(() -> ApiException.invalid(field,
+        return directory.find(code).filter(Office::active).orElseThrow(() -> ApiException.invalid(field,
                 "unknown office " + code + "; offices are " + String.join(", ", directory.all().keySet())));
     }
 

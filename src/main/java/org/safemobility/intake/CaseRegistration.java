@@ -74,14 +74,14 @@ public class CaseRegistration {
         }
         String caller = scope.caller().subject();
         String fingerprint = key == null ? null
-                : idempotency.fingerprint(OPERATION, new Fingerprinted(office.code, request));
+                : idempotency.fingerprint(OPERATION, new Fingerprinted(office.code(), request));
         if (key != null) {
             Optional<IdempotencyKeys.Outcome> earlier = idempotency.earlier(caller, key, fingerprint);
             if (earlier.isPresent()) {
                 return replay(earlier.get());
             }
         }
-        String caseNumber = caseNumbers.allocate(office.code, officeToday.getYear());
+        String caseNumber = caseNumbers.allocate(office.code(), officeToday.getYear());
         return QuarkusTransaction.requiringNew().call(() -> {
             if (key != null) {
                 // a concurrent request with the same key may have won the race; the database made us wait for it
@@ -92,7 +92,7 @@ public class CaseRegistration {
             }
             CaseFile registered = newCase(request, office, caseNumber, caller);
             registered.persistAndFlush();
-            registered.processInstanceId = workflow.start(registered.id, office.code);
+            registered.processInstanceId = workflow.start(registered.id, office.code());
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("caseNumber", caseNumber);
             details.put("householdSize", registered.household.size());
@@ -101,7 +101,7 @@ public class CaseRegistration {
                 details.put("idempotencyKey", true);
                 idempotency.complete(caller, key, registered.id.toString(), 201);
             }
-            audit.record("case.registered", office.code, registered.id, details);
+            audit.record("case.registered", office.code(), registered.id, details);
             return new Registered(CaseView.of(registered, workflow.currentActivities(registered.processInstanceId)),
                     false);
         });
@@ -116,7 +116,7 @@ public class CaseRegistration {
         CaseFile c = new CaseFile();
         c.id = UUID.randomUUID();
         c.caseNumber = caseNumber;
-        c.office = office.code;
+        c.office = office.code();
         c.status = CaseStatus.REGISTERED;
         ApplicantDetails in = request.applicant();
         Applicant a = new Applicant();

@@ -1,0 +1,72 @@
+package org.safemobility.http;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import org.junit.jupiter.api.Test;
+
+/** What operators and API clients rely on: probes, metrics, the OpenAPI document, request ids. */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class OperationsIT {
+
+    @Test
+    void liveness_is_up() {
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void readiness_checks_the_database_and_the_workflow_engine() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("workflow-engine"))
+                .body("checks.name", hasItem("Database connections health check"));
+    }
+
+    @Test
+    void metrics_are_exposed_for_prometheus() {
+        given().get("/api/v1/cases").then().statusCode(401);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("http_server_requests_seconds"))
+                .body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void the_openapi_document_describes_every_endpoint_the_bearer_scheme_and_problems() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths", hasKey("/api/v1/cases"))
+                .body("paths", hasKey("/api/v1/cases/{id}"))
+                .body("paths.'/api/v1/cases'.post.responses", hasKey("201"))
+                .body("paths.'/api/v1/cases'.post.responses.'400'.content", hasKey("application/problem+json"))
+                .body("paths.'/api/v1/cases'.post.responses.'401'.content", hasKey("application/problem+json"))
+                .body("paths.'/api/v1/cases'.post.responses.'422'", notNullValue())
+                .body("paths.'/api/v1/cases'.get.parameters.name", hasItem("size"))
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("components.schemas", hasKey("Problem"))
+                .body("components.schemas", hasKey("Registration"))
+                .body("components.schemas", hasKey("Case"))
+                .body("security[0]", hasKey("bearer"));
+    }
+
+    @Test
+    void every_response_carries_a_request_id_and_a_sane_one_from_the_caller_is_kept() {
+        given().header("X-Request-Id", "portal-7f3a9c21").get("/api/v1/cases").then().statusCode(401)
+                .header("X-Request-Id", equalTo("portal-7f3a9c21"))
+                .body("requestId", equalTo("portal-7f3a9c21"));
+        given().header("X-Request-Id", "<script>alert(1)</script>").get("/api/v1/cases").then().statusCode(401)
+                .header("X-Request-Id", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}"));
+    }
+
+    @Test
+    void an_unknown_api_path_is_a_problem_not_a_page() {
+        given().auth().oauth2(org.safemobility.fixtures.TokenFixture.caseworker("GT")).get("/api/v1/nothing-here")
+                .then().statusCode(404);
+    }
+}
