@@ -7,16 +7,24 @@ import io.vertx.core.http.HttpHeaders;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses API request bodies over the configured size (64 KiB) with a 413 problem before any of the body is read.
- * A case is a few kilobytes; anything far larger is a mistake or an attack. Bodies sent without Content-Length
- * are cut off by {@code quarkus.http.limits.max-body-size}, set to the same size.
+ * Refuses request bodies over {@code smo.http.max-body-bytes} (64 KiB) with a 413 problem. A case is a few
+ * kilobytes; anything far larger is a mistake or an attack. A declared Content-Length is checked before any of the
+ * body is read; a body sent without one (chunked) is counted while it is parsed. The transport's own cap
+ * ({@code quarkus.http.limits.max-body-size}) sits well above, as a last resort against memory exhaustion.
  */
+@Provider
 @Singleton
-public class BodySizeLimit {
+public class BodySizeLimit implements ReaderInterceptor {
 
     @ConfigProperty(name = "smo.http.max-body-bytes", defaultValue = "65536")
     long maxBodyBytes;
@@ -24,7 +32,14 @@ public class BodySizeLimit {
     @Inject
     ObjectMapper json;
 
-    void register(@Observes Filters filters) {
+    /** Thrown while reading a body that turns out larger than the limit; mapped to 413 by {@link ProblemMappers}. */
+    public static class BodyTooLarge extends IOException {
+        BodyTooLarge(long limit) {
+            super("request bodies are limited to " + limit + " bytes", null);
+        }
+    }
+
+    void rejectDeclaredOversizeBodies(@Observes Filters filters) {
         filters.register(rc -> {
             String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && rc.request().path().startsWith("/api/") && exceeds(length)) {
@@ -36,6 +51,12 @@ public class BodySizeLimit {
             }
             rc.next();
         }, 1000);
+    }
+
+    @Override
+    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        context.setInputStream(new LimitedInputStream(context.getInputStream(), maxBodyBytes));
+        return context.proceed();
     }
 
     private boolean exceeds(String length) {
@@ -54,6 +75,41 @@ public class BodySizeLimit {
             return json.writeValueAsString(problem);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static final class LimitedInputStream extends FilterInputStream {
+        private final long limit;
+        private long read;
+
+        LimitedInputStream(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws BodyTooLarge {
+            read += n;
+            if (read > limit) {
+                throw new BodyTooLarge(limit);
+            }
         }
     }
 }

@@ -99,6 +99,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response tooLarge(BodySizeLimit.BodyTooLarge e, UriInfo uri) {
+        return respond(ProblemType.PAYLOAD_TOO_LARGE, e.getMessage(), List.of(), uri);
+    }
+
+    @ServerExceptionMapper
     public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
         return challenge(uri);
     }

@@ -177,6 +177,17 @@ class BadRegistrationIT {
     }
 
     @Test
+    void a_chunked_body_over_64_kib_is_too_large() {
+        byte[] body = ("{\"office\": \"GT\", \"applicant\": {\"givenName\": \"" + "x".repeat(70 * 1024) + "\"}}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        given().auth().oauth2(TokenFixture.caseworker("GT")).contentType(ContentType.JSON)
+                .body(new java.io.ByteArrayInputStream(body)) // a stream of unknown length is sent chunked
+                .post("/api/v1/cases")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("detail", containsString("65536"));
+    }
+
+    @Test
     void several_invalid_fields_are_all_named() {
         given().auth().oauth2(TokenFixture.caseworker("GT")).contentType(ContentType.JSON)
                 .body(RegistrationFixture.valid("GT").with("applicant.nationality", "XYZ")

@@ -1,0 +1,31 @@
+package org.safemobility.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.marcnuri.helm.Helm;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The chart lints and renders with real Helm (helm-java embeds it), so a broken template fails the build. */
+class HelmChartTest {
+
+    private static final Path CHART = Path.of("helm", "smo-case-backend");
+
+    @Test
+    void the_chart_lints_clean() {
+        var result = new Helm(CHART).lint().strict().call();
+        assertThat(result.isFailed()).as(String.join("\n", result.getMessages())).isFalse();
+    }
+
+    @Test
+    void the_chart_renders_a_deployment_with_probes_secure_defaults_and_secrets_by_reference() {
+        String manifests = new Helm(CHART).template().withName("smo").set("image.tag", "test").call();
+        assertThat(manifests)
+                .contains("kind: Deployment", "kind: Service")
+                .contains("image: \"smo-case-backend:test\"")
+                .contains("path: /q/health/ready", "path: /q/health/live", "path: /q/health/started")
+                .contains("runAsNonRoot: true", "readOnlyRootFilesystem: true")
+                .contains("name: QUARKUS_DATASOURCE_PASSWORD", "secretKeyRef:")
+                .doesNotContain("password: ");
+    }
+}
