@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.safemobility.access.Caller;
@@ -38,11 +37,5 @@ public class AuditTrail {
         event.details = details == null || details.isEmpty() ? null : details;
         event.persist();
         return event;
-    }
-
-    /** The entries of one case, oldest first. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<AuditEvent> forCase(UUID caseId) {
-        return AuditEvent.list("caseId = ?1 order by occurredAt, id", caseId);
     }
 }

@@ -53,12 +53,13 @@ public class IdempotencyKeys {
         return key;
     }
 
-    /** A fingerprint of the operation and its (already parsed) request, insensitive to whitespace and key order. */
+    /**
+     * A fingerprint of the operation and its request as parsed (records serialize their fields in declaration
+     * order), so whitespace and key order in the client's JSON do not matter.
+     */
     public String fingerprint(String operation, Object request) {
         try {
-            byte[] canonical = json.copy()
-                    .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
-                    .writeValueAsBytes(request);
+            byte[] canonical = json.writeValueAsBytes(request);
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(operation.getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);

@@ -133,9 +133,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response notAllowed(NotAllowedException e, UriInfo uri) {
-        Response problem = respond(ProblemType.METHOD_NOT_ALLOWED, "this method is not allowed on " + uri.getPath(),
-                List.of(), uri);
-        return Response.fromResponse(problem).allow(e.getResponse().getAllowedMethods()).build();
+        return respond(ProblemType.METHOD_NOT_ALLOWED,
+                "this method is not allowed on " + uri.getPath() + "; OPTIONS lists the allowed ones", List.of(), uri);
     }
 
     @ServerExceptionMapper

@@ -51,7 +51,7 @@ public class CaseResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register an applicant's case",
+    @Operation(operationId = "registerCase", summary = "Register an applicant's case",
             description = "Creates the case, starts its workflow and returns it waiting in its first activity. "
                     + "Send an Idempotency-Key to make retries safe.")
     @APIResponse(responseCode = "201", description = "Registered (or replayed for a repeated Idempotency-Key)",
@@ -83,7 +83,7 @@ public class CaseResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One case of the caller's offices")
+    @Operation(operationId = "getCase", summary = "One case of the caller's offices")
     @APIResponse(responseCode = "200", description = "The case; its version is also the ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "404", description = "No such case in the caller's offices",
@@ -94,7 +94,8 @@ public class CaseResource {
     }
 
     @GET
-    @Operation(summary = "Cases of the caller's offices, newest first")
+    @Operation(operationId = "listCases", summary = "Cases of the caller's offices, newest first",
+            description = "Summaries without contact or document details; GET the case for the whole record.")
     @APIResponse(responseCode = "200", description = "A page of cases and the total matching",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseSummary.Page.class)))
     @APIResponse(responseCode = "400", description = "A query parameter is invalid (named in errors)",

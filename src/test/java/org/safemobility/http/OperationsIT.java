@@ -11,6 +11,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import org.junit.jupiter.api.Test;
+import org.safemobility.fixtures.TokenFixture;
 
 /** What operators and API clients rely on: probes, metrics, the OpenAPI document, request ids. */
 @QuarkusTest
@@ -66,7 +67,21 @@ class OperationsIT {
 
     @Test
     void an_unknown_api_path_is_a_problem_not_a_page() {
-        given().auth().oauth2(org.safemobility.fixtures.TokenFixture.caseworker("GT")).get("/api/v1/nothing-here")
-                .then().statusCode(404);
+        given().auth().oauth2(TokenFixture.caseworker("GT")).get("/api/v1/nothing-here")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void a_method_the_resource_does_not_have_is_a_problem_and_options_lists_the_allowed_ones() {
+        given().auth().oauth2(TokenFixture.caseworker("GT")).delete("/api/v1/cases")
+                .then().statusCode(405).contentType("application/problem+json");
+        given().auth().oauth2(TokenFixture.caseworker("GT")).options("/api/v1/cases")
+                .then().statusCode(200).header("Allow", containsString("POST"));
+    }
+
+    @Test
+    void asking_for_xml_is_not_acceptable() {
+        given().auth().oauth2(TokenFixture.caseworker("GT")).accept("application/xml").get("/api/v1/cases")
+                .then().statusCode(406).contentType("application/problem+json");
     }
 }
