@@ -2,7 +2,8 @@
 # Lints what the build produces or keeps as source, with pinned npm tools (installed first when missing or when
 # package-lock.json changed). Fails on errors; warnings are printed.
 #
-#   scripts/lint.sh workflows   every BPMN model in workflows/ (bpmnlint: recommended + Camunda 7.23 rules)
+#   scripts/lint.sh workflows   every model in workflows/: BPMN with bpmnlint (recommended + Camunda 7.23 rules),
+#                               DMN with dmnlint (recommended; the FEEL itself is checked by EligibilityDecisionTest)
 #   scripts/lint.sh openapi     the OpenAPI document the build writes to target/openapi (Redocly, recommended rules)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,10 +13,12 @@ fi
 case "${1:-}" in
   workflows)
     shopt -s nullglob
-    models=(workflows/*.bpmn)
-    [ ${#models[@]} -gt 0 ] || { echo "lint: no BPMN models in workflows/"; exit 1; }
-    npx --no-install bpmnlint "${models[@]}"
-    echo "lint: ${#models[@]} workflow model(s) clean"
+    processes=(workflows/*.bpmn)
+    decisions=(workflows/*.dmn)
+    [ ${#processes[@]} -gt 0 ] || { echo "lint: no BPMN models in workflows/"; exit 1; }
+    npx --no-install bpmnlint "${processes[@]}"
+    [ ${#decisions[@]} -eq 0 ] || npx --no-install dmnlint "${decisions[@]}"
+    echo "lint: ${#processes[@]} process and ${#decisions[@]} decision model(s) clean"
     ;;
   openapi)
     [ -f target/openapi/openapi.yaml ] || { echo "lint: target/openapi/openapi.yaml missing; run ./mvnw package first"; exit 1; }
