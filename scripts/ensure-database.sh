@@ -2,7 +2,10 @@
 # Makes sure the local PostgreSQL cluster is running and that the service's role and the given databases
 # exist. Idempotent: safe to run before every start and every test run.
 #
-#   scripts/ensure-database.sh [database ...]     (default: smo)
+#   scripts/ensure-database.sh [--recreate] [database ...]     (default: smo)
+#
+# --recreate drops the given databases first: the test run uses it so that every run starts from an empty
+# database (nothing a previous run left, such as uploaded eligibility rules, can change its outcome).
 #
 # Role and password come from QUARKUS_DATASOURCE_USERNAME / QUARKUS_DATASOURCE_PASSWORD (default smo/smo),
 # the same variables the service reads. When QUARKUS_DATASOURCE_JDBC_URL points at another host, the
@@ -13,6 +16,8 @@ host=127.0.0.1
 port=5432
 role=${QUARKUS_DATASOURCE_USERNAME:-smo}
 password=${QUARKUS_DATASOURCE_PASSWORD:-smo}
+recreate=false
+if [ "${1:-}" = "--recreate" ]; then recreate=true; shift; fi
 databases=("$@")
 [ ${#databases[@]} -gt 0 ] || databases=(smo)
 
@@ -48,6 +53,9 @@ if [ "$(superuser_psql -c "select 1 from pg_roles where rolname = '$role'")" != 
 fi
 
 for db in "${databases[@]}"; do
+  if $recreate; then
+    superuser_psql -c "drop database if exists \"$db\" with (force)"
+  fi
   if [ "$(superuser_psql -c "select 1 from pg_database where datname = '$db'")" != "1" ]; then
     log "creating database $db owned by $role"
     superuser_psql -c "create database \"$db\" owner \"$role\" encoding 'UTF8' template template0"

@@ -42,6 +42,20 @@ public class OfficeScope {
         return office;
     }
 
+    /**
+     * The office the caller asks about: admins may ask about any known office; staff about their own, as in
+     * {@link #officeToActIn}.
+     */
+    public Office officeToInspect(String requested, String field) {
+        if (current.get().hasRole(Roles.ADMIN)) {
+            if (requested == null) {
+                throw ApiException.invalid(field, "is required");
+            }
+            return known(requested, field);
+        }
+        return officeToActIn(requested, field);
+    }
+
     /** For filters: the named office must be one the caller works for (403 otherwise). */
     public Set<String> officesToRead(String requested, String field) {
         return requested == null ? current.get().offices() : Set.of(officeToActIn(requested, field).code());

@@ -1,9 +1,11 @@
 package org.safemobility.audit;
 
+import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.safemobility.access.Caller;
@@ -17,6 +19,9 @@ import org.safemobility.http.RequestIds;
 @ApplicationScoped
 public class AuditTrail {
 
+    /** The actor of changes no person made (timers, jobs). */
+    public static final String SYSTEM = "system";
+
     @Inject
     CurrentCaller currentCaller;
 
@@ -25,11 +30,16 @@ public class AuditTrail {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEvent record(String action, String office, UUID caseId, Map<String, Object> details) {
-        Caller caller = currentCaller.get();
         AuditEvent event = new AuditEvent();
         event.occurredAt = clock.instant();
-        event.actor = caller.subject();
-        event.actorRoles = caller.roles().stream().sorted().toList();
+        if (Arc.container().requestContext().isActive()) {
+            Caller caller = currentCaller.get();
+            event.actor = caller.subject();
+            event.actorRoles = caller.roles().stream().sorted().toList();
+        } else { // the engine's job executor, start-up: no person acted
+            event.actor = SYSTEM;
+            event.actorRoles = List.of();
+        }
         event.office = office;
         event.action = action;
         event.caseId = caseId;

@@ -1,5 +1,7 @@
 package org.safemobility.http;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import org.safemobility.codes.IsoCodes;
 
@@ -37,13 +39,34 @@ public final class QueryParameters {
     }
 
     public static String country(String raw, String name) {
+        return country(raw, name, false);
+    }
+
+    public static String country(String raw, String name, boolean required) {
         if (raw == null || raw.isBlank()) {
+            if (required) {
+                throw ApiException.invalid(name, "is required (an ISO 3166-1 alpha-3 country code, e.g. VEN)");
+            }
             return null;
         }
         if (!IsoCodes.isCountry(raw.trim())) {
             throw ApiException.invalid(name, "must be an ISO 3166-1 alpha-3 country code in upper case, e.g. VEN");
         }
         return raw.trim();
+    }
+
+    public static LocalDate date(String raw, String name, boolean required) {
+        if (raw == null || raw.isBlank()) {
+            if (required) {
+                throw ApiException.invalid(name, "is required (a date in the form YYYY-MM-DD)");
+            }
+            return null;
+        }
+        try {
+            return LocalDate.parse(raw.trim());
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid(name, "must be a date in the form YYYY-MM-DD");
+        }
     }
 
     public static String office(String raw, String name) {

@@ -47,6 +47,18 @@ public class CaseFile extends PanacheEntityBase {
     @Embedded
     public Consent consent;
 
+    /** Null until the workflow's eligibility step has decided. */
+    @Embedded
+    public RecordedEligibility eligibility;
+
+    /** Null unless a caseworker asked to override a refusal. */
+    @Embedded
+    public EligibilityOverride override;
+
+    /** Why the case was closed, in the words of whoever closed it. */
+    @Column(name = "closing_note")
+    public String closingNote;
+
     /** Set once, right after registration: not a change to the case, so it does not bump the version. */
     @Column(name = "process_instance_id")
     @OptimisticLock(excluded = true)

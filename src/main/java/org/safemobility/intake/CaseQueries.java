@@ -5,11 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.safemobility.access.OfficeScope;
 import org.safemobility.audit.AuditTrail;
 import org.safemobility.workflow.CaseWorkflow;
@@ -63,6 +65,22 @@ public class CaseQueries {
         details.put("returned", items.size());
         audit.record("cases.listed", offices.size() == 1 ? offices.iterator().next() : null, null, details);
         return new CaseSummary.Page(items, total, page, size);
+    }
+
+    /** Case number and office of each case, for lists of work that refer to cases by id (no audit: no personal data). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<UUID, CaseReference> references(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return CaseFile.getEntityManager()
+                .createQuery("select c.id, c.caseNumber, c.office from CaseFile c where c.id in :ids", Object[].class)
+                .setParameter("ids", ids).getResultList().stream()
+                .collect(Collectors.toMap(r -> (UUID) r[0], r -> new CaseReference((String) r[1], (String) r[2])));
+    }
+
+    /** How work refers to a case: its number and office. */
+    public record CaseReference(String caseNumber, String office) {
     }
 
     private static CaseSummary summary(CaseFile c) {

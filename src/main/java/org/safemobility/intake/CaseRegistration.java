@@ -93,6 +93,7 @@ public class CaseRegistration {
             CaseFile registered = newCase(request, office, caseNumber, caller);
             registered.persistAndFlush();
             registered.processInstanceId = workflow.start(registered.id, office.code());
+            CaseFile.flush(); // the workflow's first steps changed the case: answer with the version stored
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("caseNumber", caseNumber);
             details.put("householdSize", registered.household.size());

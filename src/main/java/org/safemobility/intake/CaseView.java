@@ -1,6 +1,7 @@
 package org.safemobility.intake;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -17,12 +18,36 @@ public record CaseView(
         ApplicantDetails applicant,
         List<HouseholdMemberDetails> household,
         ConsentView consent,
+        @Schema(description = "The eligibility decision; absent until decided") EligibilityView eligibility,
+        @Schema(description = "Why the case was closed, when it is") String closingNote,
         Instant createdAt,
         Instant updatedAt,
         @Schema(description = "Changes with every update; also sent as the ETag") long version) {
 
     @Schema(name = "Consent")
     public record ConsentView(boolean given, Instant recordedAt) {
+    }
+
+    /** The decision recorded on the case, the inputs it saw, and any override. */
+    @Schema(name = "CaseEligibility")
+    public record EligibilityView(
+            boolean eligible,
+            List<String> pathways,
+            @Schema(example = "GT-HND-SLV-NIC-2024-05-07") String ruleId,
+            String reason,
+            @Schema(description = "Version of the eligibility rules that decided") int decisionVersion,
+            Instant decidedAt,
+            Inputs inputs,
+            @Schema(description = "A caseworker's override of a refusal, and the supervisor's answer") OverrideView override) {
+
+        @Schema(name = "CaseEligibilityInputs")
+        public record Inputs(String office, String nationality, LocalDate arrivalDate, LocalDate applicationDate) {
+        }
+    }
+
+    @Schema(name = "EligibilityOverride")
+    public record OverrideView(String justification, List<String> pathways, String requestedBy, Instant requestedAt,
+                               String decision, String decidedBy, Instant decidedAt, String reason) {
     }
 
     static CaseView of(CaseFile c, List<String> currentActivities) {
@@ -33,6 +58,21 @@ public record CaseView(
                 c.household.stream().map(m -> new HouseholdMemberDetails(m.givenName, m.familyName, m.dateOfBirth,
                         m.relationship, m.nationality)).toList(),
                 new ConsentView(c.consent.given, c.consent.recordedAt),
+                eligibility(c), c.closingNote,
                 c.createdAt, c.updatedAt, c.version);
+    }
+
+    private static EligibilityView eligibility(CaseFile c) {
+        RecordedEligibility e = c.eligibility;
+        if (e == null || e.eligible == null) {
+            return null;
+        }
+        EligibilityOverride o = c.override;
+        OverrideView override = o == null || o.requestedAt == null ? null
+                : new OverrideView(o.justification, o.pathways, o.requestedBy, o.requestedAt,
+                        o.decision == null ? null : o.decision.name(), o.decidedBy, o.decidedAt, o.reason);
+        return new EligibilityView(e.eligible, e.pathways == null ? List.of() : e.pathways, e.ruleId, e.reason,
+                e.decisionVersion == null ? 0 : e.decisionVersion, e.decidedAt,
+                new EligibilityView.Inputs(c.office, e.nationality, e.arrivalDate, e.applicationDate), override);
     }
 }

@@ -21,6 +21,8 @@ public class CaseWorkflow {
     public static final String PROCESS_KEY = "smo-case";
     public static final String CASE_ID = "caseId";
     public static final String OFFICE = "office";
+    /** Starts {@code review-rescreen} for a closed case that the widened rules now find eligible. */
+    public static final String RESCREEN_MESSAGE = "rescreen-eligible";
 
     @Inject
     RuntimeService runtime;
@@ -32,6 +34,17 @@ public class CaseWorkflow {
                 .businessKey(caseId.toString())
                 .setVariables(Map.of(CASE_ID, caseId.toString(), OFFICE, office))
                 .execute()
+                .getId();
+    }
+
+    /** Opens {@code review-rescreen} for a closed case, in a new instance of the case's process. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String startRescreenReview(UUID caseId, String office) {
+        return runtime.createMessageCorrelation(RESCREEN_MESSAGE)
+                .processInstanceBusinessKey(caseId.toString())
+                .setVariable(CASE_ID, caseId.toString())
+                .setVariable(OFFICE, office)
+                .correlateStartMessage()
                 .getId();
     }
 

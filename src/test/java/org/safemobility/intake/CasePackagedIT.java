@@ -33,7 +33,8 @@ class CasePackagedIT {
                 .extract().header("Location");
 
         given().auth().oauth2(TokenFixture.caseworker("GT")).get(location).then().statusCode(200)
-                .body("status", equalTo("REGISTERED"));
+                .body("status", equalTo("ELIGIBLE"))
+                .body("eligibility.ruleId", equalTo("GT-HND-SLV-NIC-2024-05-07"));
         given().auth().oauth2(TokenFixture.caseworker("CR")).get(location).then().statusCode(404);
     }
 

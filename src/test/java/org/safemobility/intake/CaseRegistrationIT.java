@@ -57,17 +57,18 @@ class CaseRegistrationIT {
                 .header("ETag", notNullValue())
                 .body("caseNumber", matchesPattern("GT-" + Year.now(ZoneId.of("America/Guatemala")) + "-\\d{6}"))
                 .body("office", equalTo("GT"))
-                .body("status", equalTo("REGISTERED"))
                 .body("currentActivities", contains("schedule-interview"))
                 .body("applicant.givenName", equalTo("María"))
-                .body("applicant.nationality", equalTo("VEN"))
+                .body("applicant.nationality", equalTo("HND"))
                 .body("applicant.arrivalDate", equalTo("2023-05-30"))
                 .body("household", hasSize(1))
                 .body("household[0].relationship", equalTo("CHILD"))
                 .body("consent.given", equalTo(true))
                 .body("consent.recordedAt", notNullValue())
                 .body("createdAt", notNullValue())
-                .body("version", equalTo(0))
+                .body("eligibility.eligible", equalTo(true))
+                .body("eligibility.ruleId", equalTo("GT-HND-SLV-NIC-2024-05-07"))
+                .body("status", equalTo("ELIGIBLE"))
                 .extract().path("id");
 
         var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult();

@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
  */
 @Alternative
 @ApplicationScoped
-@Named("eligibilityPlaceholder")
+@Named("eligibilityDecision")
 public class FailingEligibilityStep implements JavaDelegate {
 
     @Override

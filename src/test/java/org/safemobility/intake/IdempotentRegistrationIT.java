@@ -59,11 +59,11 @@ class IdempotentRegistrationIT {
     private static String sameRegistrationInAnotherLayout() {
         return """
                 { "consent": {"given": true},
-                "household": [{"nationality": "VEN", "relationship": "CHILD", "dateOfBirth": "2016-09-01",
+                "household": [{"nationality": "HND", "relationship": "CHILD", "dateOfBirth": "2016-09-01",
                                "familyName": "González", "givenName": "Lucía"}],
                 "applicant": {"preferredLanguage": "es", "email": "maria@correo.test", "phone": "+50212345678",
                               "hostCountryStatus": "ASYLUM_SEEKER", "arrivalDate": "2023-05-30",
-                              "documentNumber": "V1234567", "documentType": "PASSPORT", "nationality": "VEN",
+                              "documentNumber": "V1234567", "documentType": "PASSPORT", "nationality": "HND",
                               "sex": "FEMALE", "dateOfBirth": "1990-04-12", "familyName": "González Pérez",
                               "givenName": "María"},
                 "office": "GT" }""";

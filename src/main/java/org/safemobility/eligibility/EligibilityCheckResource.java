@@ -1,0 +1,66 @@
+package org.safemobility.eligibility;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.safemobility.access.Office;
+import org.safemobility.access.OfficeScope;
+import org.safemobility.access.Roles;
+import org.safemobility.http.Problem;
+import org.safemobility.http.QueryParameters;
+
+/** "Would this person be eligible?" for caseworkers, without creating a case. */
+@Path("/api/v1/eligibility")
+@Tag(name = "Eligibility")
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", description = "A parameter is invalid or the office unknown (named in errors)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The office is outside the caller's scope",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class EligibilityCheckResource {
+
+    @Inject
+    EligibilityRules rules;
+
+    @Inject
+    OfficeScope scope;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @Path("/check")
+    @RolesAllowed({Roles.CASEWORKER, Roles.SUPERVISOR, Roles.ADMIN})
+    @Operation(operationId = "checkEligibility", summary = "What-if: the eligibility decision for given inputs",
+            description = "Evaluates the rules in force, exactly as for a case, and creates nothing.")
+    @APIResponse(responseCode = "200", description = "The decision and its explanation",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EligibilityAnswer.class)))
+    public EligibilityAnswer check(
+            @Parameter(description = "Office code; may be omitted by staff of one office") @QueryParam("office") String office,
+            @Parameter(description = "ISO 3166-1 alpha-3", required = true) @QueryParam("nationality") String nationality,
+            @Parameter(description = "When the person entered the host country (YYYY-MM-DD)", required = true)
+            @QueryParam("arrivalDate") String arrivalDate,
+            @Parameter(description = "Date of the application (YYYY-MM-DD); today on the office's calendar by default")
+            @QueryParam("applicationDate") String applicationDate) {
+        String country = QueryParameters.country(nationality, "nationality", true);
+        LocalDate arrival = QueryParameters.date(arrivalDate, "arrivalDate", true);
+        LocalDate application = QueryParameters.date(applicationDate, "applicationDate", false);
+        Office scoped = scope.officeToInspect(QueryParameters.office(office, "office"), "office");
+        LocalDate applied = application != null ? application : LocalDate.now(clock.withZone(scoped.zone()));
+        return rules.answer(new EligibilityQuestion(scoped.code(), country, arrival, applied));
+    }
+}

@@ -1,0 +1,126 @@
+package org.safemobility.intake;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jboss.logging.Logger;
+import org.safemobility.access.Office;
+import org.safemobility.audit.AuditTrail;
+import org.safemobility.eligibility.EligibilityAnswer;
+import org.safemobility.eligibility.EligibilityQuestion;
+import org.safemobility.eligibility.EligibilityRules;
+import org.safemobility.workflow.CaseWorkflow;
+import org.safemobility.workflow.Decisions;
+
+/**
+ * Re-screening: when the rules widen (an expansion, an extension), people who were turned away may now be eligible.
+ * Every closed-ineligible case of an office is asked again, as if applying today, with the rules in force; for each
+ * that is now eligible, a caseworker of the office gets a {@code review-rescreen} task with the new explanation.
+ * Cases are taken in batches, each in its own transaction, so that a hundred thousand closed cases never hold one
+ * transaction; a case gets at most one task per rules version, so running it again opens nothing twice.
+ */
+@ApplicationScoped
+public class CaseRescreening {
+
+    private static final Logger LOG = Logger.getLogger(CaseRescreening.class);
+
+    /** What re-screening an office found. */
+    public record Result(String office, int decisionVersion, LocalDate applicationDate, long checked, long nowEligible,
+                         long tasksOpened, long alreadyUnderReview) {
+    }
+
+    @ConfigProperty(name = "smo.rescreening.batch-size", defaultValue = "500")
+    int batchSize;
+
+    @Inject
+    EligibilityRules rules;
+
+    @Inject
+    CaseWorkflow workflow;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** Re-screens every closed-ineligible case of the office; not transactional itself, one transaction per batch. */
+    public Result rescreen(Office office) {
+        Decisions.Version version = rules.active();
+        LocalDate today = LocalDate.now(clock.withZone(office.zone()));
+        long[] counts = new long[4]; // checked, now eligible, tasks opened, already under review
+        UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+        while (true) {
+            UUID from = after;
+            UUID last = QuarkusTransaction.requiringNew().call(() -> batch(office, version, today, from, counts));
+            if (last == null) {
+                break;
+            }
+            after = last;
+        }
+        LOG.infof("re-screened office %s with rules version %d: %d checked, %d now eligible, %d tasks opened",
+                office.code(), version.version(), counts[0], counts[1], counts[2]);
+        return new Result(office.code(), version.version(), today, counts[0], counts[1], counts[2], counts[3]);
+    }
+
+    /** One batch; returns the last case id seen, or null when there were no more cases. */
+    private UUID batch(Office office, Decisions.Version version, LocalDate today, UUID after, long[] counts) {
+        List<CaseFile> cases = CaseFile.<CaseFile>find(
+                        "office = ?1 and status = ?2 and id > ?3 order by id", office.code(), CaseStatus.CLOSED_INELIGIBLE, after)
+                .page(0, batchSize).list();
+        if (cases.isEmpty()) {
+            return null;
+        }
+        Set<UUID> underReview = openFindings(cases.stream().map(c -> c.id).toList());
+        for (CaseFile c : cases) {
+            counts[0]++;
+            EligibilityAnswer answer = rules.answer(new EligibilityQuestion(c.office, c.applicant.nationality,
+                    c.applicant.arrivalDate, today), version);
+            if (!answer.eligible()) {
+                continue;
+            }
+            counts[1]++;
+            if (underReview.contains(c.id)) {
+                counts[3]++;
+                continue;
+            }
+            if (recordFinding(c.id, answer)) {
+                workflow.startRescreenReview(c.id, c.office);
+                counts[2]++;
+                audit.record("eligibility.rescreened", c.office, c.id,
+                        CaseEligibility.decisionDetails(true, answer.ruleId(), answer.decisionVersion()));
+            }
+        }
+        return cases.get(cases.size() - 1).id;
+    }
+
+    private boolean recordFinding(UUID caseId, EligibilityAnswer answer) {
+        return em.createNativeQuery("""
+                        insert into smo.rescreening (case_id, decision_version, eligible_pathways, rule_id, reason,
+                                                     application_date, opened_at)
+                        values (?1, ?2, cast(?3 as text[]), ?4, ?5, ?6, ?7)
+                        on conflict (case_id, decision_version) do nothing""")
+                .setParameter(1, caseId).setParameter(2, answer.decisionVersion())
+                .setParameter(3, "{" + String.join(",", answer.pathways().stream().map(Enum::name).toList()) + "}")
+                .setParameter(4, answer.ruleId()).setParameter(5, answer.reason())
+                .setParameter(6, answer.inputs().applicationDate()).setParameter(7, clock.instant())
+                .executeUpdate() == 1;
+    }
+
+    private Set<UUID> openFindings(List<UUID> caseIds) {
+        return RescreeningFinding.<RescreeningFinding>stream("outcome is null and caseId in ?1", caseIds)
+                .map(f -> f.caseId).collect(Collectors.toSet());
+    }
+}

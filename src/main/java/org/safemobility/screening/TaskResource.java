@@ -1,0 +1,127 @@
+package org.safemobility.screening;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.safemobility.access.Roles;
+import org.safemobility.http.ApiException;
+import org.safemobility.http.Problem;
+import org.safemobility.http.QueryParameters;
+
+/** The inbox of caseworkers and supervisors: tasks of their offices' cases. */
+@Path("/api/v1/tasks")
+@Tag(name = "Tasks")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.CASEWORKER, Roles.SUPERVISOR})
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Not a caseworker or supervisor",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class TaskResource {
+
+    @Inject
+    Tasks tasks;
+
+    @GET
+    @Operation(operationId = "listTasks", summary = "Tasks the caller may work, highest priority first, then oldest")
+    @APIResponse(responseCode = "200", description = "A page of tasks",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskView.Page.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TaskView.Page list(
+            @Parameter(description = "Only this activity, e.g. review-ineligible") @QueryParam("activity") String activity,
+            @Parameter(description = "Only tasks of this case") @QueryParam("caseId") String caseId,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
+        if (activity != null && !activity.matches("[a-z][a-z0-9-]{0,63}")) {
+            throw ApiException.invalid("activity", "must be an activity id such as review-ineligible");
+        }
+        return tasks.list(activity, uuid(caseId, "caseId"), QueryParameters.integer(page, "page", 0, 0, 1_000_000),
+                QueryParameters.integer(size, "size", 20, 1, 100));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getTask", summary = "One task the caller may work")
+    @APIResponse(responseCode = "200", description = "The task",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskView.class)))
+    @APIResponse(responseCode = "404", description = "No such task for the caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TaskView get(@PathParam("id") String id) {
+        return tasks.get(id);
+    }
+
+    @POST
+    @Path("/{id}/claim")
+    @Operation(operationId = "claimTask", summary = "Take a task; 409 naming the holder if someone else has it")
+    @APIResponse(responseCode = "200", description = "Claimed by the caller",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskView.class)))
+    @APIResponse(responseCode = "404", description = "No such task for the caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Held by someone else",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TaskView claim(@PathParam("id") String id) {
+        return tasks.claim(id);
+    }
+
+    @POST
+    @Path("/{id}/unclaim")
+    @Operation(operationId = "unclaimTask", summary = "Give a task back to the office")
+    @APIResponse(responseCode = "200", description = "Unassigned",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskView.class)))
+    @APIResponse(responseCode = "409", description = "Held by someone else",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TaskView unclaim(@PathParam("id") String id) {
+        return tasks.unclaim(id);
+    }
+
+    @POST
+    @Path("/{id}/complete")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "completeTask", summary = "Complete a task the caller holds, with its activity's form",
+            description = "Forms: review-ineligible → ReviewRefusalForm; approve-override → OverrideApprovalForm; "
+                    + "review-rescreen → RescreeningReviewForm.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {
+            ReviewRefusalForm.class, OverrideApprovalForm.class, RescreeningReviewForm.class})))
+    @APIResponse(responseCode = "204", description = "Completed; the case and its workflow moved on")
+    @APIResponse(responseCode = "400", description = "The form is invalid (fields named)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such task for the caller (or already completed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not claimed by the caller, or the case moved on",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response complete(@PathParam("id") String id, JsonNode body) throws JsonProcessingException {
+        tasks.complete(id, body);
+        return Response.noContent().build();
+    }
+
+    private static UUID uuid(String raw, String name) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(raw.trim());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(name, "must be a UUID");
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package org.safemobility.screening;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.All;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.safemobility.access.Caller;
+import org.safemobility.access.CurrentCaller;
+import org.safemobility.audit.AuditTrail;
+import org.safemobility.http.ApiException;
+import org.safemobility.intake.CaseQueries;
+import org.safemobility.intake.CaseQueries.CaseReference;
+import org.safemobility.workflow.CaseTasks;
+import org.safemobility.workflow.CaseTasks.WorkItem;
+
+/**
+ * The inbox: the tasks a caller may work, claiming them, and completing them with the activity's form. A task
+ * outside the caller's groups does not exist for them (404). Completing writes the form into the case, moves the
+ * workflow and records the audit entry in one transaction.
+ */
+@ApplicationScoped
+public class Tasks {
+
+    @Inject
+    CaseTasks engine;
+
+    @Inject
+    CurrentCaller currentCaller;
+
+    @Inject
+    CaseQueries cases;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Validator validator;
+
+    private final Map<String, TaskForm<?>> forms;
+
+    @Inject
+    Tasks(@All List<TaskForm<?>> forms) {
+        this.forms = forms.stream().collect(Collectors.toMap(TaskForm::activity, Function.identity()));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TaskView.Page list(String activity, UUID caseId, int page, int size) {
+        Caller caller = currentCaller.get();
+        CaseTasks.Page found = engine.list(caller.groups(), caller.subject(), activity,
+                caseId == null ? null : caseId.toString(), page, size);
+        return new TaskView.Page(views(found.items()), found.total(), page, size);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TaskView get(String taskId) {
+        return views(List.of(visible(taskId))).get(0);
+    }
+
+    @Transactional
+    public TaskView claim(String taskId) {
+        WorkItem task = visible(taskId);
+        engine.claim(taskId, currentCaller.get().subject());
+        record("task.claimed", task);
+        return get(taskId);
+    }
+
+    @Transactional
+    public TaskView unclaim(String taskId) {
+        WorkItem task = visible(taskId);
+        String me = currentCaller.get().subject();
+        if (task.assignee() != null && !task.assignee().equals(me)) {
+            throw ApiException.conflict("the task is held by " + task.assignee() + "; only they can release it");
+        }
+        engine.unclaim(taskId);
+        record("task.released", task);
+        return get(taskId);
+    }
+
+    /** Completes a task the caller holds with the form of its activity. */
+    @Transactional
+    public void complete(String taskId, JsonNode body) throws JsonProcessingException {
+        WorkItem task = visible(taskId);
+        String me = currentCaller.get().subject();
+        if (task.assignee() == null) {
+            throw ApiException.conflict("claim the task before completing it");
+        }
+        if (!task.assignee().equals(me)) {
+            throw ApiException.conflict("the task is held by " + task.assignee());
+        }
+        TaskForm<?> form = forms.get(task.activity());
+        if (form == null) {
+            throw ApiException.conflict("activity " + task.activity() + " cannot be completed through the API yet");
+        }
+        Map<String, Object> routing = applyForm(form, UUID.fromString(task.caseId()), body);
+        engine.complete(taskId, routing);
+        record("task.completed", task);
+    }
+
+    private <F> Map<String, Object> applyForm(TaskForm<F> form, UUID caseId, JsonNode body) throws JsonProcessingException {
+        if (body == null || body.isNull() || body.isMissingNode()) {
+            throw ApiException.invalid("body", "the " + form.activity() + " form is required");
+        }
+        F values = json.treeToValue(body, form.type());
+        Set<ConstraintViolation<F>> violations = validator.validate(values);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return form.apply(caseId, values);
+    }
+
+    private WorkItem visible(String taskId) {
+        Caller caller = currentCaller.get();
+        return engine.visible(taskId, caller.groups(), caller.subject())
+                .orElseThrow(() -> ApiException.notFound("task " + taskId + " not found"));
+    }
+
+    private List<TaskView> views(List<WorkItem> items) {
+        Map<UUID, CaseReference> references = cases.references(items.stream().map(i -> UUID.fromString(i.caseId()))
+                .collect(Collectors.toSet()));
+        return items.stream().map(i -> {
+            UUID caseId = UUID.fromString(i.caseId());
+            CaseReference ref = references.get(caseId);
+            return new TaskView(i.id(), i.activity(), i.name(), caseId, ref == null ? null : ref.caseNumber(),
+                    ref == null ? null : ref.office(), i.assignee(), i.created(), i.due(), i.priority());
+        }).toList();
+    }
+
+    private void record(String action, WorkItem task) {
+        UUID caseId = UUID.fromString(task.caseId());
+        CaseReference ref = cases.references(Set.of(caseId)).get(caseId);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("taskId", task.id());
+        details.put("activity", task.activity());
+        audit.record(action, ref == null ? null : ref.office(), caseId, details);
+    }
+}

@@ -1,0 +1,111 @@
+package org.safemobility.workflow;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.safemobility.http.ApiException;
+
+/**
+ * The user tasks of the case process, as staff see them. Who may see and work a task is the engine's answer: its
+ * candidate groups (the office, or the office's supervisors) and its assignee.
+ */
+@ApplicationScoped
+public class CaseTasks {
+
+    /** A user task with the case it belongs to. */
+    public record WorkItem(String id, String activity, String name, String caseId, String assignee, Instant created,
+                           Instant due, int priority) {
+    }
+
+    /** A page of work items and how many there are in all. */
+    public record Page(List<WorkItem> items, long total) {
+    }
+
+    @Inject
+    TaskService tasks;
+
+    @Inject
+    RuntimeService runtime;
+
+    /** The task, if the caller may see it: offered to one of their groups, or assigned to them. */
+    public Optional<WorkItem> visible(String taskId, Set<String> groups, String user) {
+        Task task = visibleTo(tasks.createTaskQuery().taskId(taskId), groups, user).singleResult();
+        return Optional.ofNullable(task).map(t -> toWorkItems(List.of(t)).get(0));
+    }
+
+    /** Tasks the caller may work, highest priority first, then the oldest. */
+    public Page list(Set<String> groups, String user, String activity, String caseId, int page, int size) {
+        TaskQuery query = visibleTo(tasks.createTaskQuery(), groups, user);
+        if (activity != null) {
+            query.taskDefinitionKey(activity);
+        }
+        if (caseId != null) {
+            query.processInstanceBusinessKey(caseId);
+        }
+        long total = query.count();
+        List<Task> found = query.orderByTaskPriority().desc().orderByTaskCreateTime().asc().listPage(page * size, size);
+        return new Page(toWorkItems(found), total);
+    }
+
+    /** 409 naming the holder when someone else has it; claiming one's own task again is harmless. */
+    public void claim(String taskId, String user) {
+        try {
+            tasks.claim(taskId, user);
+        } catch (TaskAlreadyClaimedException e) {
+            if (!user.equals(e.getTaskAssignee())) {
+                throw ApiException.conflict("the task is already claimed by " + e.getTaskAssignee());
+            }
+        } catch (OptimisticLockingException e) {
+            throw ApiException.conflict("the task was claimed by someone else at the same moment");
+        }
+    }
+
+    public void unclaim(String taskId) {
+        tasks.setAssignee(taskId, null);
+    }
+
+    /** Completes the task with the routing variables its outgoing gateways need. */
+    public void complete(String taskId, Map<String, Object> routing) {
+        try {
+            tasks.complete(taskId, routing);
+        } catch (OptimisticLockingException e) {
+            throw ApiException.conflict("the task changed while it was being completed; reload it");
+        }
+    }
+
+    private static TaskQuery visibleTo(TaskQuery query, Set<String> groups, String user) {
+        if (groups.isEmpty()) {
+            return query.taskAssignee(user);
+        }
+        return query.or().taskCandidateGroupIn(List.copyOf(groups)).taskAssignee(user).endOr();
+    }
+
+    private List<WorkItem> toWorkItems(List<Task> found) {
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Set<String> instanceIds = found.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
+        Map<String, String> caseIds = runtime.createProcessInstanceQuery().processInstanceIds(instanceIds).list().stream()
+                .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
+        return found.stream().map(t -> new WorkItem(t.getId(), t.getTaskDefinitionKey(), t.getName(),
+                caseIds.get(t.getProcessInstanceId()), t.getAssignee(), instant(t.getCreateTime()), instant(t.getDueDate()),
+                t.getPriority())).toList();
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

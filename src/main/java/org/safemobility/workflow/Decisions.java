@@ -1,0 +1,196 @@
+package org.safemobility.workflow;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+
+/**
+ * DMN decisions as the application sees them: versions deployed in the engine, evaluated on the DMN engine.
+ * Evaluation goes through the deployed, cached decision of an exact version, so callers know which version
+ * answered, and it writes no engine history (what-if checks and re-screening would otherwise copy applicants' inputs
+ * into the engine's tables); the application records the decisions that matter on the case.
+ */
+@ApplicationScoped
+public class Decisions {
+
+    /** The decision table's contract broken, or a file that is not valid DMN: the message says what and where. */
+    public static class InvalidDecision extends RuntimeException {
+        public InvalidDecision(String message, Throwable cause) {
+            super(message, cause);
+        }
+
+        public InvalidDecision(String message) {
+            super(message);
+        }
+    }
+
+    /** One deployed version of a decision. */
+    public record Version(String definitionId, String key, int version, String deploymentId, String deploymentName,
+                          String resourceName, Instant deployedAt) {
+    }
+
+    /** A decision table parsed from a file, not deployed: what its inputs and outputs are, and how it answers. */
+    public final class Candidate {
+        private final DmnDecision decision;
+        private final List<String> inputExpressions;
+        private final List<String> outputNames;
+
+        private Candidate(DmnDecision decision, List<String> inputExpressions, List<String> outputNames) {
+            this.decision = decision;
+            this.inputExpressions = inputExpressions;
+            this.outputNames = outputNames;
+        }
+
+        public List<String> inputExpressions() {
+            return inputExpressions;
+        }
+
+        public List<String> outputNames() {
+            return outputNames;
+        }
+
+        public Map<String, Object> evaluate(Map<String, Object> inputs) {
+            return singleResult(decision, inputs);
+        }
+    }
+
+    private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    private final Map<String, DmnDecision> parsedById = new ConcurrentHashMap<>();
+
+    @Inject
+    RepositoryService repository;
+
+    /** The version in force: the latest deployed. */
+    public Version latest(String key) {
+        DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key)
+                .latestVersion().singleResult();
+        if (definition == null) {
+            throw new IllegalStateException("decision " + key + " is not deployed");
+        }
+        return version(definition, repository.createDeploymentQuery().deploymentId(definition.getDeploymentId()).singleResult());
+    }
+
+    /** Every deployed version, newest first. */
+    public List<Version> versions(String key) {
+        List<DecisionDefinition> definitions = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key)
+                .orderByDecisionDefinitionVersion().desc().list();
+        Map<String, Deployment> deployments = new HashMap<>(); // versions are few: one query per deployment is fine
+        for (DecisionDefinition definition : definitions) {
+            deployments.computeIfAbsent(definition.getDeploymentId(),
+                    id -> repository.createDeploymentQuery().deploymentId(id).singleResult());
+        }
+        return definitions.stream().map(d -> version(d, deployments.get(d.getDeploymentId())))
+                .sorted(Comparator.comparingInt(Version::version).reversed()).toList();
+    }
+
+    /** Evaluates an exact deployed version; the table must give exactly one answer. */
+    public Map<String, Object> evaluate(Version version, Map<String, Object> inputs) {
+        DmnDecision decision = parsedById.computeIfAbsent(version.definitionId(), id -> parseDeployed(version));
+        return singleResult(decision, inputs);
+    }
+
+    /** Parses a DMN file and finds the decision table {@code key} in it, without deploying anything. */
+    public Candidate parse(byte[] file, String key) {
+        DmnModelInstance model;
+        try {
+            model = Dmn.readModelFromStream(new ByteArrayInputStream(file));
+        } catch (RuntimeException e) {
+            throw new InvalidDecision("not a valid DMN file: " + rootMessage(e), e);
+        }
+        if (!(model.getModelElementById(key) instanceof Decision decision)) {
+            throw new InvalidDecision("the file has no decision with id '" + key + "'");
+        }
+        if (!(decision.getExpression() instanceof DecisionTable table)) {
+            throw new InvalidDecision("decision '" + key + "' must be a decision table");
+        }
+        List<String> inputs = table.getInputs().stream()
+                .map(i -> i.getInputExpression() == null || i.getInputExpression().getText() == null ? ""
+                        : i.getInputExpression().getText().getTextContent().trim())
+                .toList();
+        List<String> outputs = table.getOutputs().stream().map(o -> o.getName() == null ? "" : o.getName()).toList();
+        try {
+            return new Candidate(dmn.parseDecision(key, model), inputs, outputs);
+        } catch (RuntimeException e) {
+            throw new InvalidDecision("decision '" + key + "' cannot be parsed: " + rootMessage(e), e);
+        }
+    }
+
+    /** Deploys a new version of the decision in the file; the engine's own checks (e.g. history time to live) apply. */
+    public Version deploy(String key, String deploymentName, String resourceName, byte[] file) {
+        Deployment deployment;
+        try {
+            deployment = repository.createDeployment().name(deploymentName).source("upload")
+                    .addInputStream(resourceName, new ByteArrayInputStream(file)).deploy();
+        } catch (RuntimeException e) {
+            throw new InvalidDecision("the engine refused the file: " + rootMessage(e), e);
+        }
+        DecisionDefinition definition = repository.createDecisionDefinitionQuery().deploymentId(deployment.getId())
+                .decisionDefinitionKey(key).singleResult();
+        if (definition == null) {
+            throw new InvalidDecision("the deployment holds no decision '" + key + "'");
+        }
+        return version(definition, deployment);
+    }
+
+    /** The DMN file a version was deployed from. */
+    public byte[] file(Version version) {
+        try (InputStream resource = repository.getResourceAsStream(version.deploymentId(), version.resourceName())) {
+            return resource.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Map<String, Object> singleResult(DmnDecision decision, Map<String, Object> inputs) {
+        DmnDecisionResult result;
+        try {
+            result = dmn.evaluateDecision(decision, inputs);
+        } catch (RuntimeException e) {
+            throw new InvalidDecision("decision '" + decision.getKey() + "' failed: " + rootMessage(e), e);
+        }
+        if (result.size() != 1) {
+            throw new InvalidDecision("decision '" + decision.getKey() + "' gave " + result.size()
+                    + " answers for " + inputs + "; exactly one is needed (hit policy FIRST or UNIQUE, and a last catch-all row)");
+        }
+        return result.getSingleResult().getEntryMap();
+    }
+
+    private DmnDecision parseDeployed(Version version) {
+        return dmn.parseDecision(version.key(), new ByteArrayInputStream(file(version)));
+    }
+
+    private static Version version(DecisionDefinition definition, Deployment deployment) {
+        return new Version(definition.getId(), definition.getKey(), definition.getVersion(), definition.getDeploymentId(),
+                deployment == null ? null : deployment.getName(), definition.getResourceName(),
+                deployment == null || deployment.getDeploymentTime() == null ? null : deployment.getDeploymentTime().toInstant());
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() != null ? root.getMessage() : e.getMessage();
+        return message == null ? root.getClass().getSimpleName() : message;
+    }
+}
