@@ -59,7 +59,10 @@ public class CaseFile extends PanacheEntityBase {
     @Column(name = "closing_note")
     public String closingNote;
 
-    /** Set once, right after registration: not a change to the case, so it does not bump the version. */
+    /**
+     * The case's latest process instance (re-screening starts a new one). Bookkeeping, not a change to the case, so it
+     * does not bump the version.
+     */
     @Column(name = "process_instance_id")
     @OptimisticLock(excluded = true)
     public String processInstanceId;

@@ -38,7 +38,7 @@ public class CaseQueries {
         CaseFile found = CaseFile.findById(id);
         scope.requireVisible(found == null ? null : found.office, "case " + id + " not found");
         audit.record("case.viewed", found.office, found.id, Map.of("caseNumber", found.caseNumber));
-        return CaseView.of(found, workflow.currentActivities(found.processInstanceId));
+        return CaseView.of(found, workflow.currentActivities(found.id));
     }
 
     /** Cases of the caller's offices (or of the one office asked for), newest first. */

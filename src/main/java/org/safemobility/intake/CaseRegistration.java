@@ -103,7 +103,7 @@ public class CaseRegistration {
                 idempotency.complete(caller, key, registered.id.toString(), 201);
             }
             audit.record("case.registered", office.code(), registered.id, details);
-            return new Registered(CaseView.of(registered, workflow.currentActivities(registered.processInstanceId)),
+            return new Registered(CaseView.of(registered, workflow.currentActivities(registered.id)),
                     false);
         });
     }

@@ -61,7 +61,7 @@ public class CaseRescreening {
         Decisions.Version version = rules.active();
         LocalDate today = LocalDate.now(clock.withZone(office.zone()));
         long[] counts = new long[4]; // checked, now eligible, tasks opened, already under review
-        UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+        UUID after = new UUID(0, 0); // PostgreSQL orders uuids as unsigned bytes: the nil uuid comes first
         while (true) {
             UUID from = after;
             UUID last = QuarkusTransaction.requiringNew().call(() -> batch(office, version, today, from, counts));
@@ -97,7 +97,7 @@ public class CaseRescreening {
                 continue;
             }
             if (recordFinding(c.id, answer)) {
-                workflow.startRescreenReview(c.id, c.office);
+                c.processInstanceId = workflow.startRescreenReview(c.id, c.office);
                 counts[2]++;
                 audit.record("eligibility.rescreened", c.office, c.id,
                         CaseEligibility.decisionDetails(true, answer.ruleId(), answer.decisionVersion()));

@@ -62,7 +62,7 @@ public class Tasks {
     @Transactional(Transactional.TxType.SUPPORTS)
     public TaskView.Page list(String activity, UUID caseId, int page, int size) {
         Caller caller = currentCaller.get();
-        CaseTasks.Page found = engine.list(caller.groups(), caller.subject(), activity,
+        CaseTasks.Page found = engine.list(caller.groups(), activity,
                 caseId == null ? null : caseId.toString(), page, size);
         return new TaskView.Page(views(found.items()), found.total(), page, size);
     }
@@ -126,7 +126,7 @@ public class Tasks {
 
     private WorkItem visible(String taskId) {
         Caller caller = currentCaller.get();
-        return engine.visible(taskId, caller.groups(), caller.subject())
+        return engine.visible(taskId, caller.groups())
                 .orElseThrow(() -> ApiException.notFound("task " + taskId + " not found"));
     }
 

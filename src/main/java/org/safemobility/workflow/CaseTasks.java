@@ -40,15 +40,21 @@ public class CaseTasks {
     @Inject
     RuntimeService runtime;
 
-    /** The task, if the caller may see it: offered to one of their groups, or assigned to them. */
-    public Optional<WorkItem> visible(String taskId, Set<String> groups, String user) {
-        Task task = visibleTo(tasks.createTaskQuery().taskId(taskId), groups, user).singleResult();
+    /** The task, if the caller may see it: it is offered to one of their groups, whoever holds it. */
+    public Optional<WorkItem> visible(String taskId, Set<String> groups) {
+        if (groups.isEmpty()) {
+            return Optional.empty();
+        }
+        Task task = visibleTo(tasks.createTaskQuery().taskId(taskId), groups).singleResult();
         return Optional.ofNullable(task).map(t -> toWorkItems(List.of(t)).get(0));
     }
 
     /** Tasks the caller may work, highest priority first, then the oldest. */
-    public Page list(Set<String> groups, String user, String activity, String caseId, int page, int size) {
-        TaskQuery query = visibleTo(tasks.createTaskQuery(), groups, user);
+    public Page list(Set<String> groups, String activity, String caseId, int page, int size) {
+        if (groups.isEmpty()) {
+            return new Page(List.of(), 0);
+        }
+        TaskQuery query = visibleTo(tasks.createTaskQuery(), groups);
         if (activity != null) {
             query.taskDefinitionKey(activity);
         }
@@ -86,11 +92,12 @@ public class CaseTasks {
         }
     }
 
-    private static TaskQuery visibleTo(TaskQuery query, Set<String> groups, String user) {
-        if (groups.isEmpty()) {
-            return query.taskAssignee(user);
-        }
-        return query.or().taskCandidateGroupIn(List.copyOf(groups)).taskAssignee(user).endOr();
+    /**
+     * Every task of the case process has the candidate group of its office (and role), so the caller's groups decide
+     * what they see; a task claimed by a colleague stays visible (to see who holds it), not workable.
+     */
+    private static TaskQuery visibleTo(TaskQuery query, Set<String> groups) {
+        return query.taskCandidateGroupIn(List.copyOf(groups)).includeAssignedTasks();
     }
 
     private List<WorkItem> toWorkItems(List<Task> found) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 
 /**
  * The case's process, {@code smo-case}, seen from the application: started in the caller's transaction, one
@@ -48,16 +49,19 @@ public class CaseWorkflow {
                 .getId();
     }
 
-    /** The ids of the activities the case is waiting in (empty once its process has ended). */
+    /**
+     * The ids of the activities the case is waiting in, across its running process instances (a closed case that
+     * re-screening reopens for review runs a second instance); empty when none is running.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<String> currentActivities(String processInstanceId) {
-        if (processInstanceId == null) {
-            return List.of();
-        }
-        ActivityInstance root = runtime.getActivityInstance(processInstanceId);
+    public List<String> currentActivities(UUID caseId) {
         List<String> activities = new ArrayList<>();
-        if (root != null) {
-            collectLeaves(root, activities);
+        for (ProcessInstance instance : runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId.toString(), PROCESS_KEY).list()) {
+            ActivityInstance root = runtime.getActivityInstance(instance.getId());
+            if (root != null) {
+                collectLeaves(root, activities);
+            }
         }
         return activities.stream().distinct().sorted().toList();
     }
