@@ -3,6 +3,7 @@ package org.safemobility.eligibility;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.safemobility.access.CurrentCaller;
 import org.safemobility.access.OfficeDirectory;
@@ -40,6 +42,7 @@ public class RuleVersions {
     static final Set<String> OUTPUTS = Set.of("eligible", "pathways", "ruleId", "reason");
     private static final List<String> SAMPLE_NATIONALITIES =
             List.of("GTM", "HND", "SLV", "NIC", "VEN", "ECU", "CUB", "HTI", "COL", "MEX", "XXA");
+    private static final Pattern CLOCK_FUNCTIONS = Pattern.compile("\\b(today|now)\\s*\\(");
     private static final List<LocalDate> SAMPLE_DATES =
             List.of(LocalDate.of(2020, 1, 1), LocalDate.of(2023, 6, 12), LocalDate.of(2024, 9, 27));
 
@@ -104,6 +107,10 @@ public class RuleVersions {
 
     /** Parses the file and checks it against the contract and the sample applicants; 400 with the reason if not. */
     void check(byte[] file) {
+        if (CLOCK_FUNCTIONS.matcher(new String(file, StandardCharsets.UTF_8)).find()) {
+            // answers are memoized per version and inputs: a rule must depend on its inputs only
+            throw invalid("the rules must depend on their inputs only: use applicationDate instead of today() or now()");
+        }
         Decisions.Candidate candidate = toApiErrors(() -> decisions.parse(file, EligibilityRules.DECISION));
         List<String> problems = new ArrayList<>();
         if (!Set.copyOf(candidate.inputExpressions()).equals(INPUTS) || candidate.inputExpressions().size() != INPUTS.size()) {

@@ -1,5 +1,7 @@
 package org.safemobility.workflow;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
@@ -7,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +32,11 @@ import org.camunda.bpm.model.dmn.instance.DecisionTable;
  * Evaluation goes through the deployed, cached decision of an exact version, so callers know which version
  * answered, and it writes no engine history (what-if checks and re-screening would otherwise copy applicants' inputs
  * into the engine's tables); the application records the decisions that matter on the case.
+ *
+ * <p>Answers are memoized per version and inputs. The DMN engine's FEEL integration parses every entry of the table
+ * on every evaluation (about 1 ms for the eligibility table, measured by scripts/benchmark.sh), while a decision is a
+ * pure function of its inputs (uploads that use today() or now() are refused), so re-screening thousands of cases
+ * with few distinct inputs asks the engine only once per distinct question.
  */
 @ApplicationScoped
 public class Decisions {
@@ -74,8 +82,12 @@ public class Decisions {
         }
     }
 
+    private record Question(String definitionId, Map<String, Object> inputs) {
+    }
+
     private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     private final Map<String, DmnDecision> parsedById = new ConcurrentHashMap<>();
+    private final Cache<Question, Map<String, Object>> answers = Caffeine.newBuilder().maximumSize(100_000).build();
 
     @Inject
     RepositoryService repository;
@@ -105,8 +117,10 @@ public class Decisions {
 
     /** Evaluates an exact deployed version; the table must give exactly one answer. */
     public Map<String, Object> evaluate(Version version, Map<String, Object> inputs) {
-        DmnDecision decision = parsedById.computeIfAbsent(version.definitionId(), id -> parseDeployed(version));
-        return singleResult(decision, inputs);
+        return answers.get(new Question(version.definitionId(), Map.copyOf(inputs)), question -> {
+            DmnDecision decision = parsedById.computeIfAbsent(version.definitionId(), id -> parseDeployed(version));
+            return Collections.unmodifiableMap(new HashMap<>(singleResult(decision, inputs)));
+        });
     }
 
     /** Parses a DMN file and finds the decision table {@code key} in it, without deploying anything. */

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Benchmarks (not part of the test run). Every result is printed beside a baseline measured in the same run.
+#   1. one evaluation of the eligibility decision on the DMN engine, warmed, vs a one-row decision table;
+#   2. the packaged service on loopback, on its own database (smo_bench, recreated), with real tokens from the local
+#      Keycloak: the what-if call vs an authenticated trivial call, and re-screening 10,000 closed cases.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+port=${BENCHMARK_PORT:-8090}
+jdbc=jdbc:postgresql://127.0.0.1:5432/smo_bench
+
+scripts/ensure-database.sh --recreate smo_bench
+scripts/keycloak.sh start
+./mvnw -q -B package -DskipTests -Dskip.lint -Dskip.db
+./mvnw -q -B test-compile -Dskip.lint -Dskip.db
+
+run_main() {
+  ./mvnw -q -B exec:java -Dexec.classpathScope=test -Dexec.mainClass="$1" -Dexec.args="${2:-}" \
+    -Dexec.cleanupDaemonThreads=false
+}
+
+run_main org.safemobility.benchmark.DecisionBenchmark
+
+QUARKUS_DATASOURCE_JDBC_URL=$jdbc QUARKUS_HTTP_PORT=$port java -jar target/quarkus-app/quarkus-run.jar \
+  > target/benchmark-service.log 2>&1 &
+service=$!
+trap 'kill $service 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do curl -fs -o /dev/null "http://localhost:$port/q/health/ready" && break; sleep 1; done
+run_main org.safemobility.benchmark.ServiceBenchmark "http://localhost:$port http://localhost:8180/realms/smo $jdbc"

@@ -1,0 +1,133 @@
+package org.safemobility.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.Arrays;
+
+/**
+ * Load on loopback against a running packaged service (started by {@code scripts/benchmark.sh} on its own database),
+ * with real tokens from the local Keycloak. Every result is printed beside a baseline measured in the same run.
+ *
+ * <pre>args: serviceUrl keycloakRealmUrl jdbcUrl</pre>
+ */
+public final class ServiceBenchmark {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ServiceBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String service = args[0];
+        String realm = args[1];
+        String jdbc = args[2];
+        String caseworker = token(realm, "caseworker.gt");
+        String admin = token(realm, "admin.smo");
+
+        // 1. the what-if check, against an authenticated trivial endpoint on the same stack
+        String check = service + "/api/v1/eligibility/check?office=GT&nationality=HND&arrivalDate=2024-01-10&applicationDate=2024-05-08";
+        String baseline = service + "/api/v1/tasks?size=1&activity=no-such-activity";
+        long[] base = latencies(baseline, caseworker, 500, 3000);
+        long[] whatIf = latencies(check, caseworker, 500, 3000);
+        System.out.println("what-if call, sequential on loopback (3000 calls after 500 warm-up):");
+        print("baseline: GET /api/v1/tasks (empty, same auth)", base, base);
+        print("GET /api/v1/eligibility/check", whatIf, base);
+
+        // 2. re-screening 10,000 closed-ineligible cases (5 nationalities, arrivals spread over three years: about
+        //    5,000 distinct questions): first with unchanged rules (checks only: the baseline), then after Guatemala's
+        //    rules widen to Venezuelans (checks + a review task for each of the 2,000 Venezuelans)
+        int closed = 10_000;
+        seedClosedCases(jdbc, closed);
+        double checksOnly = rescreen(service, admin);
+        String widened = Files.readString(Path.of("workflows/smo-eligibility.dmn")).replace(
+                "<inputEntry id=\"rule-gt-hnd-slv-nic-2024-05-07-in-2\"><text>\"HND\", \"SLV\", \"NIC\"</text>",
+                "<inputEntry id=\"rule-gt-hnd-slv-nic-2024-05-07-in-2\"><text>\"HND\", \"SLV\", \"NIC\", \"VEN\"</text>");
+        send(HttpRequest.newBuilder(URI.create(service + "/api/v1/admin/eligibility-rules?comment=benchmark"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofString(widened)).build(), 201);
+        double withTasks = rescreen(service, admin);
+        double rerun = rescreen(service, admin);
+        System.out.printf("re-screening %,d closed cases of GT:%n", closed);
+        System.out.printf("  baseline, rules unchanged (0 tasks)  %7.2f s  %,8.0f cases/s%n", checksOnly, closed / checksOnly);
+        System.out.printf("  rules widened (%,d review tasks)      %7.2f s  %,8.0f cases/s  = %.1f × baseline time%n",
+                closed / 5, withTasks, closed / withTasks, withTasks / checksOnly);
+        System.out.printf("  run again (idempotent, 0 new tasks)  %7.2f s  %,8.0f cases/s  = %.1f × baseline time%n",
+                rerun, closed / rerun, rerun / checksOnly);
+    }
+
+    private static double rescreen(String service, String admin) throws Exception {
+        long start = System.nanoTime();
+        JsonNode result = JSON.readTree(send(HttpRequest.newBuilder(
+                        URI.create(service + "/api/v1/admin/eligibility-rules/rescreen?office=GT"))
+                .header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.noBody()).build(), 200));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.println("  " + result);
+        return seconds;
+    }
+
+    private static void seedClosedCases(String jdbc, int count) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbc, "smo", "smo"); Statement st = c.createStatement()) {
+            st.execute("""
+                    insert into smo.case_file (id, case_number, office, status, applicant_given_name, applicant_family_name,
+                        applicant_date_of_birth, applicant_nationality, applicant_arrival_date, consent_given,
+                        consent_recorded_at, registered_by, created_at, updated_at, version)
+                    select gen_random_uuid(), 'GT-2025-B' || lpad(g::text, 6, '0'), 'GT', 'CLOSED_INELIGIBLE', 'Bench',
+                        'Applicant', date '1990-01-01', (array['VEN','CUB','HTI','COL','MEX'])[1 + g %% 5],
+                        date '2021-01-01' + (g / 5) %% 1100, true, now(), 'benchmark', now(), now(), 0
+                      from generate_series(1, %d) g""".formatted(count));
+            st.execute("analyze smo.case_file");
+        }
+    }
+
+    private static long[] latencies(String url, String token, int warmup, int measured) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET().build();
+        for (int i = 0; i < warmup; i++) {
+            send(request, 200);
+        }
+        long[] nanos = new long[measured];
+        for (int i = 0; i < measured; i++) {
+            long start = System.nanoTime();
+            send(request, 200);
+            nanos[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(nanos);
+        return nanos;
+    }
+
+    private static void print(String what, long[] sorted, long[] baseline) {
+        double p50 = sorted[sorted.length / 2] / 1e6;
+        double p99 = sorted[(int) (sorted.length * 0.99)] / 1e6;
+        double bp50 = baseline[baseline.length / 2] / 1e6;
+        double bp99 = baseline[(int) (baseline.length * 0.99)] / 1e6;
+        System.out.printf("  %-50s p50 %6.2f ms (%.2f ×)  p99 %6.2f ms (%.2f ×)%n", what, p50, p50 / bp50, p99, p99 / bp99);
+    }
+
+    private static String send(HttpRequest request, int expected) throws Exception {
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private static String token(String realm, String user) throws Exception {
+        String form = "grant_type=password&client_id=smo-portal&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                + "&password=demo";
+        String body = send(HttpRequest.newBuilder(URI.create(realm + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), 200);
+        return JSON.readTree(body).get("access_token").asText();
+    }
+}
