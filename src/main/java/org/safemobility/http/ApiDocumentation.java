@@ -14,7 +14,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 description = "Registration, eligibility, screening and referral of applicants at Safe Mobility Offices. "
                         + "Errors are RFC 9457 problem details (application/problem+json)."),
         security = @SecurityRequirement(name = ApiDocumentation.BEARER),
-        tags = {@Tag(name = "Cases", description = "Register applicants and read their cases")})
+        tags = {@Tag(name = "Cases", description = "Register applicants and read their cases"),
+                @Tag(name = "Eligibility", description = "What-if checks against the eligibility rules in force"),
+                @Tag(name = "Tasks", description = "The inbox of caseworkers and supervisors: claim and complete work"),
+                @Tag(name = "Eligibility rules", description = "Versions of the rules (DMN), managed by admins, and re-screening")})
 @SecurityScheme(securitySchemeName = ApiDocumentation.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
         bearerFormat = "JWT", description = "Access token from the office's OIDC provider (Keycloak realm smo)")
 public class ApiDocumentation extends Application {

@@ -57,11 +57,11 @@ public final class DecisionBenchmark {
                                   int measured) {
         long sink = 0;
         for (int i = 0; i < warmup; i++) {
-            sink += engine.evaluateDecisionTable(decision, inputs.get(i % inputs.size())).size();
+            sink += engine.evaluateDecision(decision, inputs.get(i % inputs.size())).size();
         }
         long start = System.nanoTime();
         for (int i = 0; i < measured; i++) {
-            sink += engine.evaluateDecisionTable(decision, inputs.get(i % inputs.size())).size();
+            sink += engine.evaluateDecision(decision, inputs.get(i % inputs.size())).size();
         }
         long elapsed = System.nanoTime() - start;
         if (sink == 42) {

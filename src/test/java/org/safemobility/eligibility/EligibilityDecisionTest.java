@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +35,7 @@ class EligibilityDecisionTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
     void the_decision_answers_each_scenario_with_its_rule_and_a_reason(EligibilityScenario scenario) {
-        DmnDecisionRuleResult result = engine.evaluateDecisionTable(decision, Map.of(
+        DmnDecisionResultEntries result = engine.evaluateDecision(decision, Map.of(
                 "office", scenario.office(), "nationality", scenario.nationality(),
                 "arrivalDate", scenario.arrivalDay(), "applicationDate", scenario.applicationDay())).getSingleResult();
 
