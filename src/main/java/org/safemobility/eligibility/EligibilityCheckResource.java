@@ -18,19 +18,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.safemobility.access.Office;
 import org.safemobility.access.OfficeScope;
 import org.safemobility.access.Roles;
-import org.safemobility.http.Problem;
 import org.safemobility.http.QueryParameters;
 
 /** "Would this person be eligible?" for caseworkers, without creating a case. */
 @Path("/api/v1/eligibility")
 @Tag(name = "Eligibility")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "A parameter is invalid or the office unknown (named in errors)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The office is outside the caller's scope",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "A parameter is invalid or the office unknown (named in errors)")
 public class EligibilityCheckResource {
 
     @Inject

@@ -24,16 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.safemobility.access.Roles;
 import org.safemobility.http.ApiException;
-import org.safemobility.http.Problem;
 
 /** Versions of the eligibility rules, managed by admins. */
 @Path("/api/v1/admin/eligibility-rules")
 @Tag(name = "Eligibility rules")
 @RolesAllowed(Roles.ADMIN)
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Admins only",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class EligibilityRulesResource {
 
     @Inject
@@ -58,10 +53,8 @@ public class EligibilityRulesResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "201", description = "Deployed and in force",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleVersionView.class)))
-    @APIResponse(responseCode = "400", description = "Not valid DMN, or not the expected decision; nothing changed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "File over 512 KiB",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Not valid DMN, or not the expected decision; nothing changed")
+    @APIResponse(responseCode = "413", description = "File over 512 KiB")
     public Response upload(byte[] body,
             @Parameter(description = "Name of the file, kept with the version")
             @QueryParam("fileName") @Pattern(regexp = "[A-Za-z0-9._-]{1,100}\\.dmn", message = "must be a file name ending in .dmn") String fileName,
@@ -79,8 +72,7 @@ public class EligibilityRulesResource {
     @Operation(operationId = "downloadEligibilityRules", summary = "The DMN file of one version")
     @APIResponse(responseCode = "200", description = "The DMN file",
             content = @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "404", description = "No such version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such version")
     public byte[] download(@PathParam("version") int version) {
         return versions.file(version).orElseThrow(() -> ApiException.notFound("no version " + version + " of the eligibility rules"));
     }

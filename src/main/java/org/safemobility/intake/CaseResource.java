@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.safemobility.access.Roles;
 import org.safemobility.http.IdempotencyKeys;
-import org.safemobility.http.Problem;
 import org.safemobility.http.QueryParameters;
 
 /** Registration and reading of cases by the staff of an office. */
@@ -35,10 +34,6 @@ import org.safemobility.http.QueryParameters;
 @Tag(name = "Cases")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.CASEWORKER, Roles.SUPERVISOR})
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The caller's role or offices do not allow this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CaseResource {
 
     static final String REPLAYED = "Idempotent-Replayed";
@@ -59,14 +54,10 @@ public class CaseResource {
                     @Header(name = REPLAYED, description = "true when this is the first response replayed",
                             schema = @Schema(type = SchemaType.BOOLEAN))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request; each invalid field is named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body over 64 KiB",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Body is not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key already used with a different request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request; each invalid field is named")
+    @APIResponse(responseCode = "413", description = "Body over 64 KiB")
+    @APIResponse(responseCode = "415", description = "Body is not application/json")
+    @APIResponse(responseCode = "422", description = "Idempotency-Key already used with a different request")
     public Response register(
             @Parameter(description = "Client-chosen key (e.g. a UUID) that makes retries of this request safe for 24 hours")
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
@@ -86,8 +77,7 @@ public class CaseResource {
     @Operation(operationId = "getCase", summary = "One case of the caller's offices")
     @APIResponse(responseCode = "200", description = "The case; its version is also the ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
-    @APIResponse(responseCode = "404", description = "No such case in the caller's offices",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case in the caller's offices")
     public Response get(@PathParam("id") UUID id) {
         CaseView view = queries.view(id);
         return Response.ok(view).tag(etag(view)).build();
@@ -98,8 +88,7 @@ public class CaseResource {
             description = "Summaries without contact or document details; GET the case for the whole record.")
     @APIResponse(responseCode = "200", description = "A page of cases and the total matching",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseSummary.Page.class)))
-    @APIResponse(responseCode = "400", description = "A query parameter is invalid (named in errors)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter is invalid (named in errors)")
     public CaseSummary.Page list(
             @Parameter(description = "Only this status", schema = @Schema(implementation = CaseStatus.class))
             @QueryParam("status") String status,

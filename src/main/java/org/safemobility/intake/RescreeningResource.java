@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.safemobility.access.OfficeScope;
 import org.safemobility.access.Roles;
-import org.safemobility.http.Problem;
 import org.safemobility.http.QueryParameters;
 
 /** Re-screening of an office's closed-ineligible cases after the rules widened. */
@@ -37,13 +36,8 @@ public class RescreeningResource {
                     + "task for the office's caseworkers, at most once per case and rules version. Runs in batches.")
     @APIResponse(responseCode = "200", description = "What was found",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseRescreening.Result.class)))
-    @APIResponse(responseCode = "400", description = "Unknown or missing office",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an admin, or a supervisor of another office",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public CaseRescreening.Result rescreen(
+    @APIResponse(responseCode = "400", description = "Unknown or missing office")
+            public CaseRescreening.Result rescreen(
             @Parameter(description = "Office code; supervisors of one office may omit it") @QueryParam("office") String office) {
         return rescreening.rescreen(scope.officeToInspect(QueryParameters.office(office, "office"), "office"));
     }

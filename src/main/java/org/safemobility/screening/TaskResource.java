@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.safemobility.access.Roles;
 import org.safemobility.http.ApiException;
-import org.safemobility.http.Problem;
 import org.safemobility.http.QueryParameters;
 
 /** The inbox of caseworkers and supervisors: tasks of their offices' cases. */
@@ -32,10 +31,6 @@ import org.safemobility.http.QueryParameters;
 @Tag(name = "Tasks")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.CASEWORKER, Roles.SUPERVISOR})
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Not a caseworker or supervisor",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class TaskResource {
 
     @Inject
@@ -45,8 +40,7 @@ public class TaskResource {
     @Operation(operationId = "listTasks", summary = "Tasks the caller may work, highest priority first, then oldest")
     @APIResponse(responseCode = "200", description = "A page of tasks",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskView.Page.class)))
-    @APIResponse(responseCode = "400", description = "A query parameter is invalid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter is invalid")
     public TaskView.Page list(
             @Parameter(description = "Only this activity, e.g. review-ineligible") @QueryParam("activity") String activity,
             @Parameter(description = "Only tasks of this case") @QueryParam("caseId") String caseId,
@@ -64,8 +58,7 @@ public class TaskResource {
     @Operation(operationId = "getTask", summary = "One task the caller may work")
     @APIResponse(responseCode = "200", description = "The task",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskView.class)))
-    @APIResponse(responseCode = "404", description = "No such task for the caller",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such task for the caller")
     public TaskView get(@PathParam("id") String id) {
         return tasks.get(id);
     }
@@ -75,10 +68,8 @@ public class TaskResource {
     @Operation(operationId = "claimTask", summary = "Take a task; 409 naming the holder if someone else has it")
     @APIResponse(responseCode = "200", description = "Claimed by the caller",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskView.class)))
-    @APIResponse(responseCode = "404", description = "No such task for the caller",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Held by someone else",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such task for the caller")
+    @APIResponse(responseCode = "409", description = "Held by someone else")
     public TaskView claim(@PathParam("id") String id) {
         return tasks.claim(id);
     }
@@ -88,8 +79,8 @@ public class TaskResource {
     @Operation(operationId = "unclaimTask", summary = "Give a task back to the office")
     @APIResponse(responseCode = "200", description = "Unassigned",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskView.class)))
-    @APIResponse(responseCode = "409", description = "Held by someone else",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such task for the caller")
+    @APIResponse(responseCode = "409", description = "Held by someone else")
     public TaskView unclaim(@PathParam("id") String id) {
         return tasks.unclaim(id);
     }
@@ -103,12 +94,9 @@ public class TaskResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {
             ReviewRefusalForm.class, OverrideApprovalForm.class, RescreeningReviewForm.class})))
     @APIResponse(responseCode = "204", description = "Completed; the case and its workflow moved on")
-    @APIResponse(responseCode = "400", description = "The form is invalid (fields named)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such task for the caller (or already completed)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not claimed by the caller, or the case moved on",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The form is invalid (fields named)")
+    @APIResponse(responseCode = "404", description = "No such task for the caller (or already completed)")
+    @APIResponse(responseCode = "409", description = "Not claimed by the caller, or the case moved on")
     public Response complete(@PathParam("id") String id, JsonNode body) throws JsonProcessingException {
         tasks.complete(id, body);
         return Response.noContent().build();
