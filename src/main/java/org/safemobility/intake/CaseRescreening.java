@@ -60,23 +60,32 @@ public class CaseRescreening {
     public Result rescreen(Office office) {
         Decisions.Version version = rules.active();
         LocalDate today = LocalDate.now(clock.withZone(office.zone()));
-        long[] counts = new long[4]; // checked, now eligible, tasks opened, already under review
+        Tally tally = new Tally();
         UUID after = new UUID(0, 0); // PostgreSQL orders uuids as unsigned bytes: the nil uuid comes first
         while (true) {
             UUID from = after;
-            UUID last = QuarkusTransaction.requiringNew().call(() -> batch(office, version, today, from, counts));
+            UUID last = QuarkusTransaction.requiringNew().call(() -> batch(office, version, today, from, tally));
             if (last == null) {
                 break;
             }
             after = last;
         }
         LOG.infof("re-screened office %s with rules version %d: %d checked, %d now eligible, %d tasks opened",
-                office.code(), version.version(), counts[0], counts[1], counts[2]);
-        return new Result(office.code(), version.version(), today, counts[0], counts[1], counts[2], counts[3]);
+                office.code(), version.version(), tally.checked, tally.nowEligible, tally.tasksOpened);
+        return new Result(office.code(), version.version(), today, tally.checked, tally.nowEligible, tally.tasksOpened,
+                tally.alreadyUnderReview);
+    }
+
+    /** Running counts across the batches of one re-screening. */
+    private static final class Tally {
+        long checked;
+        long nowEligible;
+        long tasksOpened;
+        long alreadyUnderReview;
     }
 
     /** One batch; returns the last case id seen, or null when there were no more cases. */
-    private UUID batch(Office office, Decisions.Version version, LocalDate today, UUID after, long[] counts) {
+    private UUID batch(Office office, Decisions.Version version, LocalDate today, UUID after, Tally tally) {
         List<CaseFile> cases = CaseFile.<CaseFile>find(
                         "office = ?1 and status = ?2 and id > ?3 order by id", office.code(), CaseStatus.CLOSED_INELIGIBLE, after)
                 .page(0, batchSize).list();
@@ -85,20 +94,20 @@ public class CaseRescreening {
         }
         Set<UUID> underReview = openFindings(cases.stream().map(c -> c.id).toList());
         for (CaseFile c : cases) {
-            counts[0]++;
+            tally.checked++;
             EligibilityAnswer answer = rules.answer(new EligibilityQuestion(c.office, c.applicant.nationality,
                     c.applicant.arrivalDate, today), version);
             if (!answer.eligible()) {
                 continue;
             }
-            counts[1]++;
+            tally.nowEligible++;
             if (underReview.contains(c.id)) {
-                counts[3]++;
+                tally.alreadyUnderReview++;
                 continue;
             }
             if (recordFinding(c.id, answer)) {
                 c.processInstanceId = workflow.startRescreenReview(c.id, c.office);
-                counts[2]++;
+                tally.tasksOpened++;
                 audit.record("eligibility.rescreened", c.office, c.id,
                         CaseEligibility.decisionDetails(true, answer.ruleId(), answer.decisionVersion()));
             }

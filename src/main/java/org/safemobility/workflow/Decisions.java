@@ -92,14 +92,17 @@ public class Decisions {
     @Inject
     RepositoryService repository;
 
-    /** The version in force: the latest deployed. */
+    /**
+     * The version in force: the latest deployed. One query on every registration, so it leaves out the deployment's
+     * name and time (see {@link #versions} for those).
+     */
     public Version latest(String key) {
         DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key)
                 .latestVersion().singleResult();
         if (definition == null) {
             throw new IllegalStateException("decision " + key + " is not deployed");
         }
-        return version(definition, repository.createDeploymentQuery().deploymentId(definition.getDeploymentId()).singleResult());
+        return version(definition, null);
     }
 
     /** Every deployed version, newest first. */
