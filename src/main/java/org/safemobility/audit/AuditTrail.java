@@ -48,4 +48,10 @@ public class AuditTrail {
         event.persist();
         return event;
     }
+
+    /** The entries of one case, oldest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AuditEvent> forCase(UUID caseId) {
+        return AuditEvent.list("caseId = ?1 order by occurredAt, id", caseId);
+    }
 }

@@ -16,6 +16,8 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED(Status.METHOD_NOT_ALLOWED, "Method not allowed"),
     NOT_ACCEPTABLE(Status.NOT_ACCEPTABLE, "Not acceptable"),
     CONFLICT(Status.CONFLICT, "Conflict"),
+    PRECONDITION_FAILED(Status.PRECONDITION_FAILED, "The resource changed since you read it"),
+    PRECONDITION_REQUIRED(428, "If-Match required"),
     PAYLOAD_TOO_LARGE(Status.REQUEST_ENTITY_TOO_LARGE, "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(Status.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     IDEMPOTENCY_KEY_REUSED(422, "Idempotency key already used for another request"),

@@ -29,6 +29,17 @@ public final class QueryParameters {
         }
     }
 
+    public static boolean bool(String raw, String name, boolean defaultValue) {
+        if (raw == null || raw.isBlank()) {
+            return defaultValue;
+        }
+        return switch (raw.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiException.invalid(name, "must be true or false");
+        };
+    }
+
     public static <E extends Enum<E>> E enumeration(String raw, String name, Class<E> type) {
         if (raw == null || raw.isBlank()) {
             return null;

@@ -59,7 +59,7 @@ public class CaseEligibility {
     /** The caseworker agrees with the refusal: the case closes, the reason stays on it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void confirmRefusal(UUID caseId, String note) {
-        CaseFile c = inStatus(caseId, CaseStatus.INELIGIBLE);
+        CaseFile c = CaseFile.inStatus(caseId, CaseStatus.INELIGIBLE);
         c.status = CaseStatus.CLOSED_INELIGIBLE;
         c.closingNote = note;
         touch(c);
@@ -69,7 +69,7 @@ public class CaseEligibility {
     /** The caseworker asks to serve the applicant anyway; a supervisor of the office must approve. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void requestOverride(UUID caseId, String justification, List<Pathway> pathways) {
-        CaseFile c = inStatus(caseId, CaseStatus.INELIGIBLE);
+        CaseFile c = CaseFile.inStatus(caseId, CaseStatus.INELIGIBLE);
         EligibilityOverride override = new EligibilityOverride();
         override.justification = justification;
         override.pathways = (pathways == null || pathways.isEmpty() ? List.of(Pathway.values()) : pathways)
@@ -88,7 +88,7 @@ public class CaseEligibility {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void decideOverride(UUID caseId, boolean approve, String reason) {
-        CaseFile c = inStatus(caseId, CaseStatus.OVERRIDE_REQUESTED);
+        CaseFile c = CaseFile.inStatus(caseId, CaseStatus.OVERRIDE_REQUESTED);
         String supervisor = caller.get().subject();
         if (supervisor.equals(c.override.requestedBy)) {
             throw ApiException.forbidden("the override was requested by you; another supervisor of the office must decide it");
@@ -112,7 +112,7 @@ public class CaseEligibility {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void reviewRescreening(UUID caseId, boolean reopen, String note) {
-        CaseFile c = inStatus(caseId, CaseStatus.CLOSED_INELIGIBLE);
+        CaseFile c = CaseFile.inStatus(caseId, CaseStatus.CLOSED_INELIGIBLE);
         RescreeningFinding finding = RescreeningFinding.openFor(caseId)
                 .orElseThrow(() -> ApiException.conflict("case " + c.caseNumber + " has no open re-screening"));
         if (reopen) {
@@ -158,13 +158,6 @@ public class CaseEligibility {
         return details;
     }
 
-    private CaseFile inStatus(UUID caseId, CaseStatus expected) {
-        CaseFile c = load(caseId);
-        if (c.status != expected) {
-            throw ApiException.conflict("case " + c.caseNumber + " is " + c.status + ", not " + expected);
-        }
-        return c;
-    }
 
     private static CaseFile load(UUID caseId) {
         CaseFile c = CaseFile.findById(caseId);

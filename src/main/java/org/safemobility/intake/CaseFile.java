@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.OptimisticLock;
+import org.safemobility.http.ApiException;
 
 /** An applicant's case at one office: the applicant, their household, their consent, and where the case stands. */
 @Entity
@@ -55,6 +56,18 @@ public class CaseFile extends PanacheEntityBase {
     @Embedded
     public EligibilityOverride override;
 
+    /** Null until the interview is scheduled. */
+    @Embedded
+    public Interview interview;
+
+    /** Null until a supervisor has reviewed the interview. */
+    @Embedded
+    public SupervisorReview review;
+
+    /** Null unless the applicant withdrew. */
+    @Embedded
+    public Withdrawal withdrawal;
+
     /** Why the case was closed, in the words of whoever closed it. */
     @Column(name = "closing_note")
     public String closingNote;
@@ -80,4 +93,16 @@ public class CaseFile extends PanacheEntityBase {
     /** Optimistic-locking version, exposed as the case's ETag. */
     @Version
     public long version;
+
+    /** The case a workflow step acts on, which must be in the status the step expects (409 otherwise). */
+    static CaseFile inStatus(UUID caseId, CaseStatus expected) {
+        CaseFile c = findById(caseId);
+        if (c == null) {
+            throw new IllegalStateException("the workflow refers to case " + caseId + ", which does not exist");
+        }
+        if (c.status != expected) {
+            throw ApiException.conflict("case " + c.caseNumber + " is " + c.status + ", not " + expected);
+        }
+        return c;
+    }
 }

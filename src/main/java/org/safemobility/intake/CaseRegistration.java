@@ -146,7 +146,7 @@ public class CaseRegistration {
         return c;
     }
 
-    private static HouseholdMember member(HouseholdMemberDetails in) {
+    static HouseholdMember member(HouseholdMemberDetails in) {
         HouseholdMember m = new HouseholdMember();
         m.givenName = in.givenName().strip();
         m.familyName = in.familyName().strip();

@@ -1,12 +1,17 @@
 package org.safemobility.intake;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -43,6 +48,20 @@ public class CaseResource {
 
     @Inject
     CaseQueries queries;
+
+    @Inject
+    CaseScreening screening;
+
+    @Inject
+    CaseEdits edits;
+
+    @Inject
+    CaseHistory history;
+
+    /** Why the applicant withdraws. */
+    @Schema(name = "Withdrawal")
+    public record WithdrawalRequest(@NotBlank @Size(max = 2000) @Schema(example = "Found another way to travel safely") String reason) {
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -108,5 +127,49 @@ public class CaseResource {
 
     private static EntityTag etag(CaseView view) {
         return new EntityTag(Long.toString(view.version()));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(operationId = "editCase", summary = "Correct contact details or the household (JSON merge patch)",
+            description = "Send If-Match with the case's ETag. Editable: applicant.phone, applicant.email, "
+                    + "applicant.preferredLanguage (null clears), household (replaced whole).")
+    @APIResponse(responseCode = "200", description = "The edited case, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid or not editable (named in errors)")
+    @APIResponse(responseCode = "404", description = "No such case in the caller's offices")
+    @APIResponse(responseCode = "409", description = "The case is closed")
+    @APIResponse(responseCode = "412", description = "The case changed since the version in If-Match")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Response edit(@PathParam("id") UUID id,
+                         @Parameter(description = "The case's ETag, e.g. \"3\"") @HeaderParam("If-Match") String ifMatch,
+                         JsonNode body) throws JsonProcessingException {
+        CaseView view = edits.patch(id, ifMatch, body);
+        return Response.ok(view).tag(etag(view)).build();
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "withdrawCase", summary = "Record that the applicant withdraws; the case's workflow ends")
+    @APIResponse(responseCode = "200", description = "The withdrawn case",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "400", description = "The reason is missing or too long")
+    @APIResponse(responseCode = "404", description = "No such case in the caller's offices")
+    @APIResponse(responseCode = "409", description = "The case is already closed or withdrawn")
+    public Response withdraw(@PathParam("id") UUID id, @NotNull(message = "a JSON body is required") @Valid WithdrawalRequest body) {
+        CaseView view = screening.withdraw(id, body.reason().strip());
+        return Response.ok(view).tag(etag(view)).build();
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(operationId = "getCaseHistory", summary = "The case's timeline: workflow steps and audit entries in time order")
+    @APIResponse(responseCode = "200", description = "The timeline",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseHistory.Timeline.class)))
+    @APIResponse(responseCode = "404", description = "No such case in the caller's offices")
+    public CaseHistory.Timeline history(@PathParam("id") UUID id) {
+        return history.of(id);
     }
 }

@@ -11,5 +11,18 @@ public enum CaseStatus {
     /** A caseworker asked to override the refusal; a supervisor of the office decides. */
     OVERRIDE_REQUESTED,
     /** Closed as not eligible; re-screening may reopen it when the rules widen. */
-    CLOSED_INELIGIBLE
+    CLOSED_INELIGIBLE,
+    /** The screening interview is booked (or the review returned it to be done again). */
+    INTERVIEW_SCHEDULED,
+    /** Interviewed; a supervisor of the office reviews the pathway. */
+    INTERVIEWED,
+    /** A supervisor approved one pathway; the referral to its partner follows. */
+    PATHWAY_APPROVED,
+    /** The applicant withdrew. */
+    WITHDRAWN;
+
+    /** A case in a final state: nothing more happens to it (re-screening aside). */
+    public boolean isClosed() {
+        return this == CLOSED_INELIGIBLE || this == WITHDRAWN;
+    }
 }

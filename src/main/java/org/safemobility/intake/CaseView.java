@@ -19,6 +19,11 @@ public record CaseView(
         List<HouseholdMemberDetails> household,
         ConsentView consent,
         @Schema(description = "The eligibility decision; absent until decided") EligibilityView eligibility,
+        @Schema(description = "Pathways the case may be referred to (by the rules, or an approved override)")
+        List<String> allowedPathways,
+        @Schema(description = "The screening interview; absent until scheduled") InterviewView interview,
+        @Schema(description = "The latest supervisor review; absent until reviewed") ReviewView review,
+        @Schema(description = "Present when the applicant withdrew") WithdrawalView withdrawal,
         @Schema(description = "Why the case was closed, when it is") String closingNote,
         Instant createdAt,
         Instant updatedAt,
@@ -50,6 +55,22 @@ public record CaseView(
                                String decision, String decidedBy, Instant decidedAt, String reason) {
     }
 
+    @Schema(name = "Interview")
+    public record InterviewView(Instant appointmentAt, Boolean remote, String location, String language,
+                                Boolean interpreterNeeded, String scheduledBy, Instant scheduledAt,
+                                List<String> protectionNeeds, List<String> vulnerabilities, List<FamilyTie> familyTies,
+                                String pathwayPreference, String summary, String conductedBy, Instant conductedAt) {
+    }
+
+    @Schema(name = "SupervisorReview")
+    public record ReviewView(@Schema(description = "APPROVED or RETURNED") String decision, String pathway, String reason,
+                             String decidedBy, Instant decidedAt) {
+    }
+
+    @Schema(name = "CaseWithdrawal")
+    public record WithdrawalView(String reason, String recordedBy, Instant at) {
+    }
+
     static CaseView of(CaseFile c, List<String> currentActivities) {
         Applicant a = c.applicant;
         return new CaseView(c.id, c.caseNumber, c.office, c.status, currentActivities,
@@ -58,8 +79,27 @@ public record CaseView(
                 c.household.stream().map(m -> new HouseholdMemberDetails(m.givenName, m.familyName, m.dateOfBirth,
                         m.relationship, m.nationality)).toList(),
                 new ConsentView(c.consent.given, c.consent.recordedAt),
-                eligibility(c), c.closingNote,
+                eligibility(c), CaseScreening.allowedPathways(c).stream().map(Enum::name).toList(),
+                interview(c.interview), review(c.review), withdrawal(c.withdrawal), c.closingNote,
                 c.createdAt, c.updatedAt, c.version);
+    }
+
+    private static InterviewView interview(Interview i) {
+        if (i == null || i.scheduledAt == null) {
+            return null;
+        }
+        return new InterviewView(i.appointmentAt, i.remote, i.location, i.language, i.interpreterNeeded, i.scheduledBy,
+                i.scheduledAt, i.protectionNeeds, i.vulnerabilities, i.familyTies, i.pathwayPreference, i.summary,
+                i.conductedBy, i.conductedAt);
+    }
+
+    private static ReviewView review(SupervisorReview r) {
+        return r == null || r.decision == null ? null
+                : new ReviewView(r.decision, r.pathway, r.reason, r.decidedBy, r.decidedAt);
+    }
+
+    private static WithdrawalView withdrawal(Withdrawal w) {
+        return w == null || w.at == null ? null : new WithdrawalView(w.reason, w.recordedBy, w.at);
     }
 
     private static EligibilityView eligibility(CaseFile c) {

@@ -42,15 +42,24 @@ public class TaskResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskView.Page.class)))
     @APIResponse(responseCode = "400", description = "A query parameter is invalid")
     public TaskView.Page list(
-            @Parameter(description = "Only this activity, e.g. review-ineligible") @QueryParam("activity") String activity,
+            @Parameter(description = "Only this activity, e.g. schedule-interview") @QueryParam("activity") String activity,
+            @Parameter(description = "me: held by the caller; unassigned: held by nobody; any (default)",
+                    schema = @Schema(enumeration = {"me", "unassigned", "any"}, defaultValue = "any"))
+            @QueryParam("assignee") String assignee,
+            @Parameter(description = "Only this office (one of the caller's)") @QueryParam("office") String office,
+            @Parameter(description = "true: only tasks past their due date; false: only those not past it",
+                    schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("overdue") String overdue,
             @Parameter(description = "Only tasks of this case") @QueryParam("caseId") String caseId,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
         if (activity != null && !activity.matches("[a-z][a-z0-9-]{0,63}")) {
             throw ApiException.invalid("activity", "must be an activity id such as review-ineligible");
         }
-        return tasks.list(activity, uuid(caseId, "caseId"), QueryParameters.integer(page, "page", 0, 0, 1_000_000),
-                QueryParameters.integer(size, "size", 20, 1, 100));
+        Tasks.Holder holder = assignee == null || assignee.isBlank() ? Tasks.Holder.ANY
+                : QueryParameters.enumeration(assignee.trim().toUpperCase(java.util.Locale.ROOT), "assignee", Tasks.Holder.class);
+        Boolean overdueOnly = overdue == null || overdue.isBlank() ? null : QueryParameters.bool(overdue, "overdue", false);
+        return tasks.list(activity, holder, QueryParameters.office(office, "office"), overdueOnly, uuid(caseId, "caseId"),
+                QueryParameters.integer(page, "page", 0, 0, 1_000_000), QueryParameters.integer(size, "size", 20, 1, 100));
     }
 
     @GET
@@ -89,9 +98,11 @@ public class TaskResource {
     @Path("/{id}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "completeTask", summary = "Complete a task the caller holds, with its activity's form",
-            description = "Forms: review-ineligible → ReviewRefusalForm; approve-override → OverrideApprovalForm; "
-                    + "review-rescreen → RescreeningReviewForm.")
+            description = "Forms: schedule-interview → ScheduleInterviewForm; conduct-interview → ConductInterviewForm; "
+                    + "supervisor-review → SupervisorReviewForm; review-ineligible → ReviewRefusalForm; "
+                    + "approve-override → OverrideApprovalForm; review-rescreen → RescreeningReviewForm.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {
+            ScheduleInterviewForm.class, ConductInterviewForm.class, SupervisorReviewForm.class,
             ReviewRefusalForm.class, OverrideApprovalForm.class, RescreeningReviewForm.class})))
     @APIResponse(responseCode = "204", description = "Completed; the case and its workflow moved on")
     @APIResponse(responseCode = "400", description = "The form is invalid (fields named)")

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.safemobility.access.Caller;
 import org.safemobility.access.CurrentCaller;
+import org.safemobility.access.OfficeScope;
 import org.safemobility.audit.AuditTrail;
 import org.safemobility.http.ApiException;
 import org.safemobility.intake.CaseQueries;
@@ -52,6 +54,12 @@ public class Tasks {
     @Inject
     Validator validator;
 
+    @Inject
+    OfficeScope scope;
+
+    @Inject
+    Clock clock;
+
     private final Map<String, TaskForm<?>> forms;
 
     @Inject
@@ -59,11 +67,25 @@ public class Tasks {
         this.forms = forms.stream().collect(Collectors.toMap(TaskForm::activity, Function.identity()));
     }
 
+    /** Whose tasks an inbox shows. */
+    public enum Holder {
+        ME, UNASSIGNED, ANY
+    }
+
+    /** The caller's inbox, narrowed as asked; {@code office} must be one of the caller's (403 otherwise). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public TaskView.Page list(String activity, UUID caseId, int page, int size) {
+    public TaskView.Page list(String activity, Holder holder, String office, Boolean overdue, UUID caseId, int page,
+                              int size) {
         Caller caller = currentCaller.get();
-        CaseTasks.Page found = engine.list(caller.groups(), activity,
-                caseId == null ? null : caseId.toString(), page, size);
+        Set<String> groups = caller.groups();
+        if (office != null) {
+            String only = scope.officeToActIn(office, "office").code();
+            groups = groups.stream().filter(g -> g.equals(only) || g.equals(only + Caller.SUPERVISORS))
+                    .collect(Collectors.toSet());
+        }
+        var filter = new CaseTasks.Filter(activity, caseId == null ? null : caseId.toString(),
+                holder == Holder.ME ? caller.subject() : null, holder == Holder.UNASSIGNED, overdue, clock.instant());
+        CaseTasks.Page found = engine.list(groups, filter, page, size);
         return new TaskView.Page(views(found.items()), found.total(), page, size);
     }
 

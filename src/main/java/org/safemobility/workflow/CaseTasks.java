@@ -49,20 +49,42 @@ public class CaseTasks {
         return Optional.ofNullable(task).map(t -> toWorkItems(List.of(t)).get(0));
     }
 
-    /** Tasks the caller may work, highest priority first, then the oldest. */
-    public Page list(Set<String> groups, String activity, String caseId, int page, int size) {
+    /**
+     * How an inbox narrows the tasks of the caller's groups; null fields do not narrow.
+     *
+     * @param assignee only tasks held by this user
+     * @param unassigned only tasks nobody holds
+     * @param overdue only tasks past (true) or not past (false) their due date at {@code now}
+     */
+    public record Filter(String activity, String caseId, String assignee, boolean unassigned, Boolean overdue,
+                         Instant now) {
+    }
+
+    /** Tasks of the caller's groups, highest priority first, then the earliest due (tasks without one last). */
+    public Page list(Set<String> groups, Filter filter, int page, int size) {
         if (groups.isEmpty()) {
             return new Page(List.of(), 0);
         }
         TaskQuery query = visibleTo(tasks.createTaskQuery(), groups);
-        if (activity != null) {
-            query.taskDefinitionKey(activity);
+        if (filter.activity() != null) {
+            query.taskDefinitionKey(filter.activity());
         }
-        if (caseId != null) {
-            query.processInstanceBusinessKey(caseId);
+        if (filter.caseId() != null) {
+            query.processInstanceBusinessKey(filter.caseId());
+        }
+        if (filter.assignee() != null) {
+            query.taskAssignee(filter.assignee());
+        } else if (filter.unassigned()) {
+            query.taskUnassigned();
+        }
+        if (Boolean.TRUE.equals(filter.overdue())) {
+            query.dueBefore(Date.from(filter.now()));
+        } else if (Boolean.FALSE.equals(filter.overdue())) {
+            query.or().dueAfter(Date.from(filter.now())).withoutDueDate().endOr();
         }
         long total = query.count();
-        List<Task> found = query.orderByTaskPriority().desc().orderByTaskCreateTime().asc().listPage(page * size, size);
+        List<Task> found = query.orderByTaskPriority().desc().orderByDueDate().asc().orderByTaskCreateTime().asc()
+                .listPage(page * size, size);
         return new Page(toWorkItems(found), total);
     }
 

@@ -3,11 +3,17 @@ package org.safemobility.workflow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 
@@ -24,16 +30,26 @@ public class CaseWorkflow {
     public static final String OFFICE = "office";
     /** Starts {@code review-rescreen} for a closed case that the widened rules now find eligible. */
     public static final String RESCREEN_MESSAGE = "rescreen-eligible";
+    /** Interrupts whatever the case is waiting in: the applicant withdrew. */
+    public static final String WITHDRAW_MESSAGE = "withdraw";
+    /** Priority of the case's user tasks (task attribute {@code camunda:priority="${priority}"}). */
+    public static final String PRIORITY = "priority";
+    public static final int NORMAL_PRIORITY = 50;
+    /** Vulnerable applicants' tasks come first in every inbox. */
+    public static final int VULNERABLE_PRIORITY = 80;
 
     @Inject
     RuntimeService runtime;
+
+    @Inject
+    HistoryService history;
 
     /** Starts the case's process; runs synchronously up to the first wait state, inside the current transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public String start(UUID caseId, String office) {
         return runtime.createProcessInstanceByKey(PROCESS_KEY)
                 .businessKey(caseId.toString())
-                .setVariables(Map.of(CASE_ID, caseId.toString(), OFFICE, office))
+                .setVariables(Map.of(CASE_ID, caseId.toString(), OFFICE, office, PRIORITY, NORMAL_PRIORITY))
                 .execute()
                 .getId();
     }
@@ -45,8 +61,56 @@ public class CaseWorkflow {
                 .processInstanceBusinessKey(caseId.toString())
                 .setVariable(CASE_ID, caseId.toString())
                 .setVariable(OFFICE, office)
+                .setVariable(PRIORITY, NORMAL_PRIORITY)
                 .correlateStartMessage()
                 .getId();
+    }
+
+    /**
+     * Ends every running process of the case through its {@code withdrawal} event sub-process, so the history shows
+     * where the case stood; instances of older process versions without it are deleted with the reason.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void withdraw(UUID caseId, String reason) {
+        runtime.createMessageCorrelation(WITHDRAW_MESSAGE).processInstanceBusinessKey(caseId.toString())
+                .correlateAllWithResult();
+        for (ProcessInstance left : runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId.toString(), PROCESS_KEY).list()) {
+            runtime.deleteProcessInstance(left.getId(), "withdrawn: " + reason);
+        }
+    }
+
+    /** What happened in the case's processes, oldest first: activities started and ended, and who completed tasks. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Step> history(UUID caseId) {
+        List<String> instances = history.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId.toString()).list().stream().map(HistoricProcessInstance::getId).toList();
+        if (instances.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> completedBy = new HashMap<>();
+        history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(caseId.toString()).list()
+                .forEach(t -> completedBy.put(t.getActivityInstanceId(), t.getAssignee()));
+        List<Step> steps = new ArrayList<>();
+        for (String instance : instances) {
+            for (HistoricActivityInstance a : history.createHistoricActivityInstanceQuery().processInstanceId(instance).list()) {
+                if (a.getActivityType().endsWith("Gateway")) {
+                    continue; // routing, not something that happened to the case
+                }
+                steps.add(new Step(a.getStartTime().toInstant(), a.getActivityId(), a.getActivityName(),
+                        a.getActivityType(), "started", null));
+                if (a.getEndTime() != null) {
+                    steps.add(new Step(a.getEndTime().toInstant(), a.getActivityId(), a.getActivityName(),
+                            a.getActivityType(), a.isCanceled() ? "cancelled" : "completed", completedBy.get(a.getId())));
+                }
+            }
+        }
+        steps.sort(Comparator.comparing(Step::at));
+        return steps;
+    }
+
+    /** One event of the case's workflow history. */
+    public record Step(Instant at, String activity, String name, String type, String event, String completedBy) {
     }
 
     /**

@@ -6,6 +6,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -17,8 +23,12 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.camunda.bpm.engine.runtime.Job;
 
 /**
  * The {@code smo-case} model on its own, in an in-memory engine: every path through it, fast, independent of the
@@ -41,6 +51,32 @@ class CaseProcessTest {
         return configuration.buildProcessEngine();
     }
 
+    /** Five, ten and three days, as configured by default; any other activity has no deadline. */
+    public static class FixedDeadlines {
+        private static final Map<String, Duration> DUE = Map.of("schedule-interview", Duration.ofDays(5),
+                "conduct-interview", Duration.ofDays(10), "supervisor-review", Duration.ofDays(3));
+
+        public Map<String, String> getDurations() {
+            Map<String, String> durations = new HashMap<>();
+            DUE.forEach((activity, duration) -> durations.put(activity, duration.toString()));
+            return durations;
+        }
+
+        public Map<String, Date> getDueDates() {
+            Map<String, Date> dates = new HashMap<>();
+            DUE.forEach((activity, duration) -> dates.put(activity, Date.from(Instant.now().plus(duration))));
+            return dates;
+        }
+    }
+
+    private final List<String> escalated = new ArrayList<>();
+
+    @BeforeEach
+    void registerStandIns() {
+        Mocks.register("deadlines", new FixedDeadlines());
+        Mocks.register("overdue", (JavaDelegate) execution -> escalated.add((String) execution.getVariableLocal("activity")));
+    }
+
     @AfterEach
     void forgetDelegates() {
         Mocks.reset();
@@ -49,7 +85,14 @@ class CaseProcessTest {
     private ProcessInstance registerCase(String office, boolean eligible) {
         Mocks.register("eligibilityDecision", (JavaDelegate) execution -> execution.setVariable("eligible", eligible));
         return engine.getRuntimeService().startProcessInstanceByKey(CaseWorkflow.PROCESS_KEY, "case-1",
-                Map.of(CaseWorkflow.CASE_ID, "case-1", CaseWorkflow.OFFICE, office));
+                Map.of(CaseWorkflow.CASE_ID, "case-1", CaseWorkflow.OFFICE, office, CaseWorkflow.PRIORITY, 50));
+    }
+
+    private ProcessInstance interviewed(String office, int priority) {
+        ProcessInstance instance = registerCase(office, true);
+        complete(task(instance));
+        complete(task(instance), withVariables(CaseWorkflow.PRIORITY, priority));
+        return instance;
     }
 
     @Test
@@ -61,10 +104,92 @@ class CaseProcessTest {
     }
 
     @Test
-    void scheduling_the_interview_moves_the_case_on() {
+    void the_interview_task_is_due_in_five_days_with_normal_priority_and_an_overdue_timer() {
+        ProcessInstance instance = registerCase("GT", true);
+        assertThat(task(instance).getDueDate()).isCloseTo(Date.from(Instant.now().plus(Duration.ofDays(5))), 60_000);
+        assertThat(task(instance).getPriority()).isEqualTo(50);
+        assertThat(job("schedule-interview-overdue")).isNotNull();
+        assertThat(instance).isWaitingAt("schedule-interview");
+    }
+
+    @Test
+    void an_overdue_task_is_escalated_and_stays_open() {
+        ProcessInstance instance = registerCase("GT", true);
+        engine.getManagementService().executeJob(jobOf(instance).getId());
+        assertThat(escalated).containsExactly("schedule-interview");
+        assertThat(instance).hasPassed("escalate-schedule-interview", "schedule-interview-escalated")
+                .isWaitingAt("schedule-interview");
+    }
+
+    @Test
+    void a_scheduled_interview_is_conducted_then_reviewed_by_a_supervisor_of_the_office() {
         ProcessInstance instance = registerCase("GT", true);
         complete(task(instance));
-        assertThat(instance).hasPassed("schedule-interview").isEnded();
+        assertThat(instance).isWaitingAt("conduct-interview");
+        assertThat(task(instance)).hasCandidateGroup("GT");
+        assertThat(task(instance).getDueDate()).isCloseTo(Date.from(Instant.now().plus(Duration.ofDays(10))), 60_000);
+        complete(task(instance), withVariables(CaseWorkflow.PRIORITY, 50));
+        assertThat(instance).isWaitingAt("supervisor-review");
+        assertThat(task(instance)).hasCandidateGroup("GT-supervisors");
+        assertThat(task(instance).getDueDate()).isCloseTo(Date.from(Instant.now().plus(Duration.ofDays(3))), 60_000);
+    }
+
+    @Test
+    void an_approved_pathway_ends_screening() {
+        ProcessInstance instance = interviewed("CO", 50);
+        complete(task(instance), withVariables("supervisorDecision", "APPROVE"));
+        assertThat(instance).hasPassedInOrder("schedule-interview", "conduct-interview", "supervisor-review",
+                "pathway-approved").isEnded();
+    }
+
+    @Test
+    void a_returned_review_goes_back_to_the_interview_and_round_again() {
+        ProcessInstance instance = interviewed("CO", 50);
+        complete(task(instance), withVariables("supervisorDecision", "RETURN"));
+        assertThat(instance).isWaitingAt("conduct-interview");
+        complete(task(instance), withVariables(CaseWorkflow.PRIORITY, 50));
+        complete(task(instance), withVariables("supervisorDecision", "APPROVE"));
+        assertThat(instance).hasPassed("pathway-approved").isEnded();
+    }
+
+    @Test
+    void a_vulnerable_applicants_later_tasks_come_first() {
+        ProcessInstance instance = interviewed("EC", CaseWorkflow.VULNERABLE_PRIORITY);
+        assertThat(task(instance).getPriority()).isEqualTo(CaseWorkflow.VULNERABLE_PRIORITY);
+    }
+
+    @ParameterizedTest(name = "withdrawn while at {0}")
+    @ValueSource(strings = {"schedule-interview", "conduct-interview", "supervisor-review", "review-ineligible", "approve-override"})
+    void the_applicant_can_withdraw_at_any_stage(String stage) {
+        ProcessInstance instance = switch (stage) {
+            case "schedule-interview" -> registerCase("GT", true);
+            case "conduct-interview" -> {
+                ProcessInstance i = registerCase("GT", true);
+                complete(task(i));
+                yield i;
+            }
+            case "supervisor-review" -> interviewed("GT", 50);
+            case "review-ineligible" -> registerCase("GT", false);
+            default -> {
+                ProcessInstance i = registerCase("GT", false);
+                complete(task(i), withVariables("reviewDecision", "OVERRIDE"));
+                yield i;
+            }
+        };
+        assertThat(instance).isWaitingAt(stage);
+        engine.getRuntimeService().createMessageCorrelation(CaseWorkflow.WITHDRAW_MESSAGE)
+                .processInstanceBusinessKey("case-1").correlateAll();
+        assertThat(instance).hasPassed("case-withdrawn").isEnded();
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).count())
+                .as("no overdue timer left behind").isZero();
+    }
+
+    private Job jobOf(ProcessInstance instance) {
+        return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
+    }
+
+    private Job job(String activity) {
+        return engine.getManagementService().createJobQuery().activityId(activity).singleResult();
     }
 
     @Test
@@ -109,7 +234,8 @@ class CaseProcessTest {
     @Test
     void re_screening_a_closed_case_opens_a_review_that_can_reopen_it() {
         ProcessInstance instance = engine.getRuntimeService().createMessageCorrelation(CaseWorkflow.RESCREEN_MESSAGE)
-                .processInstanceBusinessKey("case-2").setVariable(CaseWorkflow.OFFICE, "GT").correlateStartMessage();
+                .processInstanceBusinessKey("case-2").setVariable(CaseWorkflow.OFFICE, "GT")
+                .setVariable(CaseWorkflow.PRIORITY, 50).correlateStartMessage();
         assertThat(instance).isWaitingAt("review-rescreen");
         assertThat(task()).hasCandidateGroup("GT");
         complete(task(instance), withVariables("rescreenDecision", "REOPEN"));
@@ -119,7 +245,8 @@ class CaseProcessTest {
     @Test
     void a_re_screened_case_may_be_kept_closed() {
         ProcessInstance instance = engine.getRuntimeService().createMessageCorrelation(CaseWorkflow.RESCREEN_MESSAGE)
-                .processInstanceBusinessKey("case-3").setVariable(CaseWorkflow.OFFICE, "GT").correlateStartMessage();
+                .processInstanceBusinessKey("case-3").setVariable(CaseWorkflow.OFFICE, "GT")
+                .setVariable(CaseWorkflow.PRIORITY, 50).correlateStartMessage();
         complete(task(instance), withVariables("rescreenDecision", "KEEP_CLOSED"));
         assertThat(instance).hasPassed("rescreen-kept-closed").isEnded();
     }

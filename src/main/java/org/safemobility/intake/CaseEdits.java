@@ -1,0 +1,187 @@
+package org.safemobility.intake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.safemobility.access.OfficeDirectory;
+import org.safemobility.access.OfficeScope;
+import org.safemobility.audit.AuditTrail;
+import org.safemobility.codes.LanguageCode;
+import org.safemobility.http.ApiException;
+import org.safemobility.http.Problem.FieldError;
+import org.safemobility.http.ProblemType;
+import org.safemobility.workflow.CaseWorkflow;
+
+/**
+ * Corrections to a case between steps: the applicant's contact details and the household. A JSON merge patch
+ * (RFC 7396) sent with {@code If-Match: "<version>"}: a stale version is 412, none is 428, so two people editing
+ * the same case never overwrite each other unknowingly. Identity and eligibility inputs are not edited here.
+ */
+@ApplicationScoped
+public class CaseEdits {
+
+    static final Set<String> EDITABLE = Set.of("applicant", "household");
+    static final Set<String> EDITABLE_APPLICANT = Set.of("phone", "email", "preferredLanguage");
+
+    /** The editable part of a case, as a merge patch carries it (absent = unchanged, null = cleared). */
+    record Edit(@Valid Contact applicant, @Size(max = 30) List<@NotNull @Valid HouseholdMemberDetails> household) {
+    }
+
+    record Contact(
+            @Pattern(regexp = "\\+[1-9][0-9]{6,14}", message = "must be an international number in E.164 form, e.g. +50212345678")
+            String phone,
+            @Email @Size(max = 254) String email,
+            @LanguageCode String preferredLanguage) {
+    }
+
+    @Inject
+    OfficeScope scope;
+
+    @Inject
+    OfficeDirectory offices;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    CaseWorkflow workflow;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public CaseView patch(UUID caseId, String ifMatch, JsonNode patch) throws JsonProcessingException {
+        CaseFile c = CaseFile.findById(caseId);
+        scope.requireVisible(c == null ? null : c.office, "case " + caseId + " not found");
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ApiException(ProblemType.PRECONDITION_REQUIRED,
+                    "send If-Match with the case's ETag (its version) so that edits never overwrite each other");
+        }
+        long expected = versionIn(ifMatch);
+        if (expected != c.version) {
+            throw new ApiException(ProblemType.PRECONDITION_FAILED, "the case is at version " + c.version
+                    + ", not " + expected + "; read it again and reapply your change");
+        }
+        if (c.status.isClosed()) {
+            throw ApiException.conflict("case " + c.caseNumber + " is " + c.status + " and can no longer be edited");
+        }
+        List<String> changed = apply(c, readEdit(patch), patch);
+        if (!changed.isEmpty()) {
+            c.updatedAt = clock.instant();
+            try {
+                CaseFile.flush();
+            } catch (OptimisticLockException e) {
+                throw new ApiException(ProblemType.PRECONDITION_FAILED, "the case changed while it was being edited; read it again");
+            }
+            audit.record("case.updated", c.office, c.id, Map.of("fields", changed));
+        }
+        return CaseView.of(c, workflow.currentActivities(c.id));
+    }
+
+    private Edit readEdit(JsonNode patch) throws JsonProcessingException {
+        if (patch == null || !patch.isObject()) {
+            throw ApiException.invalid("body", "must be a JSON object (a merge patch)");
+        }
+        List<FieldError> refused = new ArrayList<>();
+        patch.fieldNames().forEachRemaining(name -> {
+            if (!EDITABLE.contains(name)) {
+                refused.add(new FieldError(name, "cannot be changed here; editable are applicant contact details and household"));
+            }
+        });
+        JsonNode applicant = patch.get("applicant");
+        if (applicant != null && !applicant.isNull()) {
+            if (!applicant.isObject()) {
+                refused.add(new FieldError("applicant", "must be an object"));
+            } else {
+                for (Iterator<String> names = applicant.fieldNames(); names.hasNext(); ) {
+                    String name = names.next();
+                    if (!EDITABLE_APPLICANT.contains(name)) {
+                        refused.add(new FieldError("applicant." + name, "cannot be changed here; editable are "
+                                + String.join(", ", EDITABLE_APPLICANT.stream().sorted().toList())));
+                    }
+                }
+            }
+        } else if (applicant != null) {
+            refused.add(new FieldError("applicant", "cannot be removed"));
+        }
+        if (!refused.isEmpty()) {
+            throw ApiException.invalid(refused);
+        }
+        Edit edit = json.treeToValue(patch, Edit.class);
+        Set<ConstraintViolation<Edit>> violations = validator.validate(edit);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return edit;
+    }
+
+    private List<String> apply(CaseFile c, Edit edit, JsonNode patch) {
+        List<String> changed = new ArrayList<>();
+        JsonNode applicant = patch.path("applicant");
+        if (applicant.has("phone")) {
+            c.applicant.phone = edit.applicant().phone();
+            changed.add("applicant.phone");
+        }
+        if (applicant.has("email")) {
+            c.applicant.email = edit.applicant().email() == null ? null : edit.applicant().email().strip();
+            changed.add("applicant.email");
+        }
+        if (applicant.has("preferredLanguage")) {
+            c.applicant.preferredLanguage = edit.applicant().preferredLanguage();
+            changed.add("applicant.preferredLanguage");
+        }
+        if (patch.has("household")) {
+            List<HouseholdMemberDetails> members = edit.household() == null ? List.of() : edit.household();
+            LocalDate officeToday = LocalDate.now(clock.withZone(offices.find(c.office).orElseThrow().zone()));
+            for (int i = 0; i < members.size(); i++) {
+                if (members.get(i).dateOfBirth().isAfter(officeToday)) {
+                    throw ApiException.invalid("household[" + i + "].dateOfBirth", "must not be in the future");
+                }
+            }
+            c.household.clear();
+            members.stream().map(CaseRegistration::member).forEach(c.household::add);
+            changed.add("household");
+        }
+        return changed;
+    }
+
+    /** {@code "3"}, {@code W/"3"} or {@code 3}: the case's version. */
+    private static long versionIn(String ifMatch) {
+        String tag = ifMatch.trim();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        tag = tag.replace("\"", "");
+        try {
+            return Long.parseLong(tag);
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid("If-Match", "must be the case's ETag, e.g. \"3\"");
+        }
+    }
+}

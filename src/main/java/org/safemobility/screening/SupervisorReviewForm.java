@@ -1,0 +1,54 @@
+package org.safemobility.screening;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.safemobility.eligibility.Pathway;
+import org.safemobility.http.ApiException;
+import org.safemobility.intake.CaseScreening;
+
+/** {@code supervisor-review}: approve one pathway, or return the case to the interview with a reason. */
+@Schema(name = "SupervisorReviewForm")
+public record SupervisorReviewForm(
+        @NotNull Decision decision,
+        @Schema(description = "Required to approve: one of the pathways the case may take") Pathway pathway,
+        @Size(max = 4000) @Schema(description = "Required to return: what the interview must clarify") String reason) {
+
+    public enum Decision {
+        APPROVE, RETURN
+    }
+
+    @ApplicationScoped
+    static class Handler implements TaskForm<SupervisorReviewForm> {
+
+        @Inject
+        CaseScreening screening;
+
+        @Override
+        public String activity() {
+            return "supervisor-review";
+        }
+
+        @Override
+        public Class<SupervisorReviewForm> type() {
+            return SupervisorReviewForm.class;
+        }
+
+        @Override
+        public Map<String, Object> apply(UUID caseId, SupervisorReviewForm form) {
+            boolean approve = form.decision() == Decision.APPROVE;
+            if (approve && form.pathway() == null) {
+                throw ApiException.invalid("pathway", "is required to approve");
+            }
+            if (!approve && (form.reason() == null || form.reason().isBlank())) {
+                throw ApiException.invalid("reason", "is required to return the case to the interview");
+            }
+            screening.review(caseId, approve, form.pathway(), form.reason() == null ? null : form.reason().strip());
+            return Map.of("supervisorDecision", form.decision().name());
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.safemobility.supervision;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Something an office's supervisors must look at, until one of them acknowledges it. */
+@Entity
+@Table(name = "escalation")
+public class Escalation extends PanacheEntityBase {
+
+    public static final String TASK_OVERDUE = "TASK_OVERDUE";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String kind;
+
+    public String office;
+
+    @Column(name = "case_id")
+    public UUID caseId;
+
+    public String activity;
+
+    @Column(name = "task_id")
+    public String taskId;
+
+    @Column(name = "raised_at")
+    public Instant raisedAt;
+
+    @Column(name = "acknowledged_by")
+    public String acknowledgedBy;
+
+    @Column(name = "acknowledged_at")
+    public Instant acknowledgedAt;
+}

@@ -1,0 +1,40 @@
+package org.safemobility.workflow;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.UUID;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
+import org.safemobility.supervision.Escalations;
+
+/**
+ * Runs when a task's non-interrupting boundary timer fires: the task stays where it is, and its office's
+ * supervisors get an escalation. The service task names the activity in its input parameter {@code activity}.
+ */
+@ApplicationScoped
+@Named("overdue")
+public class OverdueStep implements JavaDelegate {
+
+    static final String ACTIVITY = "activity";
+
+    @Inject
+    TaskService tasks;
+
+    @Inject
+    Escalations escalations;
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String activity = (String) execution.getVariableLocal(ACTIVITY);
+        Task task = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+                .taskDefinitionKey(activity).singleResult();
+        if (task == null) {
+            return; // completed in the moment the timer fired
+        }
+        escalations.taskOverdue(UUID.fromString(execution.getProcessBusinessKey()),
+                (String) execution.getVariable(CaseWorkflow.OFFICE), activity, task.getId());
+    }
+}
