@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,9 +50,14 @@ public class AuditTrail {
         return event;
     }
 
+    /** One entry as other capabilities read it. */
+    public record Entry(Instant occurredAt, String actor, String action, Map<String, Object> details) {
+    }
+
     /** The entries of one case, oldest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<AuditEvent> forCase(UUID caseId) {
-        return AuditEvent.list("caseId = ?1 order by occurredAt, id", caseId);
+    public List<Entry> forCase(UUID caseId) {
+        return AuditEvent.<AuditEvent>list("caseId = ?1 order by occurredAt, id", caseId).stream()
+                .map(e -> new Entry(e.occurredAt, e.actor, e.action, e.details)).toList();
     }
 }

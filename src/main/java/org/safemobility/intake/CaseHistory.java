@@ -53,8 +53,8 @@ public class CaseHistory {
         List<Entry> entries = new ArrayList<>();
         workflow.history(caseId).forEach(step -> entries.add(new Entry(step.at(), "workflow", step.event(),
                 step.activity(), step.name(), step.completedBy(), null)));
-        audit.forCase(caseId).forEach(event -> entries.add(new Entry(event.occurredAt, "audit", event.action, null, null,
-                event.actor, event.details)));
+        audit.forCase(caseId).forEach(event -> entries.add(new Entry(event.occurredAt(), "audit", event.action(), null, null,
+                event.actor(), event.details())));
         entries.sort(Comparator.comparing(Entry::at));
         audit.record("case.history-viewed", c.office, c.id, Map.of("caseNumber", c.caseNumber));
         return new Timeline(c.id, c.caseNumber, entries);
