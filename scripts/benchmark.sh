@@ -2,7 +2,8 @@
 # Benchmarks (not part of the test run). Every result is printed beside a baseline measured in the same run.
 #   1. one evaluation of the eligibility decision on the DMN engine, warmed, vs a one-row decision table;
 #   2. the packaged service on loopback, on its own database (smo_bench, recreated), with real tokens from the local
-#      Keycloak: the what-if call vs an authenticated trivial call, and re-screening 10,000 closed cases.
+#      Keycloak: the inbox with 10,000 open tasks across the four offices and claim + complete, the what-if call,
+#      each vs an authenticated trivial call; and re-screening 10,000 closed cases.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${BENCHMARK_PORT:-8090}
@@ -25,4 +26,5 @@ QUARKUS_DATASOURCE_JDBC_URL=$jdbc QUARKUS_HTTP_PORT=$port java -jar target/quark
 service=$!
 trap 'kill $service 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -fs -o /dev/null "http://localhost:$port/q/health/ready" && break; sleep 1; done
+run_main org.safemobility.benchmark.InboxBenchmark "http://localhost:$port http://localhost:8180/realms/smo $jdbc"
 run_main org.safemobility.benchmark.ServiceBenchmark "http://localhost:$port http://localhost:8180/realms/smo $jdbc"

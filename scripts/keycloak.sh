@@ -5,6 +5,7 @@
 #   scripts/keycloak.sh start    download if needed, start on :8180 in the background, wait until the realm answers
 #   scripts/keycloak.sh stop
 #   scripts/keycloak.sh status
+#   scripts/keycloak.sh reset    stop, forget its data, start again (re-imports the realm after it changed)
 #
 # Idempotent: "start" does nothing when the realm already answers. Keycloak 26 needs Java 21 or newer; the newest
 # JDK under /usr/lib/jvm (or KEYCLOAK_JAVA_HOME) is used.
@@ -53,7 +54,10 @@ start() {
   local jh
   jh=$(java_home)
   log "starting on :$port with $jh (log: $logfile)"
+  # On Java 24+ Keycloak's worker threads die after their first reuse unless java.lang is open to them
+  # ("thread-local-reset capability"); the server then stops answering. Harmless on Java 21.
   JAVA_HOME="$jh" KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
+    JAVA_OPTS_APPEND="${JAVA_OPTS_APPEND:-} --add-opens=java.base/java.lang=ALL-UNNAMED" \
     nohup "$home/bin/kc.sh" start-dev --http-port "$port" --import-realm >"$logfile" 2>&1 &
   echo $! >"$pidfile"
   for _ in $(seq 1 120); do
@@ -78,6 +82,7 @@ stop() {
 
 case "${1:-start}" in
   start) start ;;
+  reset) stop; rm -rf "$home/data/h2"; start ;;
   stop) stop ;;
   status) if answers; then log "running on :$port"; else log "not answering on :$port"; exit 1; fi ;;
   *) echo "usage: $0 start|stop|status"; exit 2 ;;

@@ -1,19 +1,19 @@
 package org.safemobility.benchmark;
 
+import static org.safemobility.benchmark.Loopback.JSON;
+import static org.safemobility.benchmark.Loopback.latencies;
+import static org.safemobility.benchmark.Loopback.print;
+import static org.safemobility.benchmark.Loopback.send;
+import static org.safemobility.benchmark.Loopback.token;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.Arrays;
 
 /**
  * Load on loopback against a running packaged service (started by {@code scripts/benchmark.sh} on its own database),
@@ -23,8 +23,6 @@ import java.util.Arrays;
  */
 public final class ServiceBenchmark {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ServiceBenchmark() {
     }
@@ -91,43 +89,4 @@ public final class ServiceBenchmark {
         }
     }
 
-    private static long[] latencies(String url, String token, int warmup, int measured) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET().build();
-        for (int i = 0; i < warmup; i++) {
-            send(request, 200);
-        }
-        long[] nanos = new long[measured];
-        for (int i = 0; i < measured; i++) {
-            long start = System.nanoTime();
-            send(request, 200);
-            nanos[i] = System.nanoTime() - start;
-        }
-        Arrays.sort(nanos);
-        return nanos;
-    }
-
-    private static void print(String what, long[] sorted, long[] baseline) {
-        double p50 = sorted[sorted.length / 2] / 1e6;
-        double p99 = sorted[(int) (sorted.length * 0.99)] / 1e6;
-        double bp50 = baseline[baseline.length / 2] / 1e6;
-        double bp99 = baseline[(int) (baseline.length * 0.99)] / 1e6;
-        System.out.printf("  %-50s p50 %6.2f ms (%.2f ×)  p99 %6.2f ms (%.2f ×)%n", what, p50, p50 / bp50, p99, p99 / bp99);
-    }
-
-    private static String send(HttpRequest request, int expected) throws Exception {
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
-    }
-
-    private static String token(String realm, String user) throws Exception {
-        String form = "grant_type=password&client_id=smo-portal&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                + "&password=demo";
-        String body = send(HttpRequest.newBuilder(URI.create(realm + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), 200);
-        return JSON.readTree(body).get("access_token").asText();
-    }
 }

@@ -1,0 +1,73 @@
+package org.safemobility.benchmark;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+
+/** HTTP on loopback for the benchmarks: real tokens from the local Keycloak, timed calls, results beside a baseline. */
+final class Loopback {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    /** HTTP/1.1 like the portals' browsers on loopback (the JDK's default HTTP/2 upgrade attempt is not what we measure). */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    private Loopback() {
+    }
+
+    static String token(String realm, String user) throws Exception {
+        String form = "grant_type=password&client_id=smo-portal&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                + "&password=demo";
+        String body = send(HttpRequest.newBuilder(URI.create(realm + "/protocol/openid-connect/token")).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), 200);
+        return JSON.readTree(body).get("access_token").asText();
+    }
+
+    static HttpRequest.Builder request(String url, String token) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token);
+    }
+
+    static String send(HttpRequest request, int expected) throws Exception {
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    /** Sorted latencies in nanoseconds of {@code measured} sequential GETs after {@code warmup} unmeasured ones. */
+    static long[] latencies(String url, String token, int warmup, int measured) throws Exception {
+        HttpRequest request = request(url, token).GET().build();
+        for (int i = 0; i < warmup; i++) {
+            send(request, 200);
+        }
+        long[] nanos = new long[measured];
+        for (int i = 0; i < measured; i++) {
+            long start = System.nanoTime();
+            send(request, 200);
+            nanos[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(nanos);
+        return nanos;
+    }
+
+    static void print(String what, long[] sorted, long[] baseline) {
+        double p50 = percentile(sorted, 0.50);
+        double p99 = percentile(sorted, 0.99);
+        double bp50 = percentile(baseline, 0.50);
+        double bp99 = percentile(baseline, 0.99);
+        System.out.printf("  %-55s p50 %7.2f ms (%.2f ×)  p99 %7.2f ms (%.2f ×)  max %7.1f ms%n", what, p50, p50 / bp50,
+                p99, p99 / bp99, sorted[sorted.length - 1] / 1e6);
+    }
+
+    static double percentile(long[] sorted, double q) {
+        return sorted[Math.min(sorted.length - 1, (int) (sorted.length * q))] / 1e6;
+    }
+}
