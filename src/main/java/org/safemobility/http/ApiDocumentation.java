@@ -18,7 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "Eligibility", description = "What-if checks against the eligibility rules in force"),
                 @Tag(name = "Tasks", description = "The inbox of caseworkers and supervisors: claim and complete work"),
                 @Tag(name = "Eligibility rules", description = "Versions of the rules (DMN), managed by admins, and re-screening"),
-                @Tag(name = "Supervision", description = "What supervisors of an office must look at")})
+                @Tag(name = "Supervision", description = "What supervisors of an office must look at"),
+                @Tag(name = "Partner referrals", description = "For resettlement partners: their referrals and their decisions"),
+                @Tag(name = "Administration", description = "Partners and their webhooks, managed by admins")})
 @SecurityScheme(securitySchemeName = ApiDocumentation.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
         bearerFormat = "JWT", description = "Access token from the office's OIDC provider (Keycloak realm smo)")
 public class ApiDocumentation extends Application {

@@ -35,16 +35,22 @@ import org.safemobility.workflow.CaseWorkflow;
 /**
  * Corrections to a case between steps: the applicant's contact details and the household. A JSON merge patch
  * (RFC 7396) sent with {@code If-Match: "<version>"}: a stale version is 412, none is 428, so two people editing
- * the same case never overwrite each other unknowingly. Identity and eligibility inputs are not edited here.
+ * the same case never overwrite each other unknowingly. Identity and eligibility inputs are not edited here; consent
+ * to sharing is, because an applicant may give it after registering (a case without it cannot be referred).
  */
 @ApplicationScoped
 public class CaseEdits {
 
-    static final Set<String> EDITABLE = Set.of("applicant", "household");
+    static final Set<String> EDITABLE = Set.of("applicant", "household", "consent");
     static final Set<String> EDITABLE_APPLICANT = Set.of("phone", "email", "preferredLanguage");
 
     /** The editable part of a case, as a merge patch carries it (absent = unchanged, null = cleared). */
-    record Edit(@Valid Contact applicant, @Size(max = 30) List<@NotNull @Valid HouseholdMemberDetails> household) {
+    record Edit(@Valid Contact applicant, @Size(max = 30) List<@NotNull @Valid HouseholdMemberDetails> household,
+                @Valid ConsentChange consent) {
+    }
+
+    /** The applicant gives (or takes back) consent to sharing with partners after registration. */
+    record ConsentChange(@NotNull Boolean given) {
     }
 
     record Contact(
@@ -111,7 +117,7 @@ public class CaseEdits {
         List<FieldError> refused = new ArrayList<>();
         patch.fieldNames().forEachRemaining(name -> {
             if (!EDITABLE.contains(name)) {
-                refused.add(new FieldError(name, "cannot be changed here; editable are applicant contact details and household"));
+                refused.add(new FieldError(name, "cannot be changed here; editable are applicant contact details, household and consent"));
             }
         });
         JsonNode applicant = patch.get("applicant");
@@ -129,6 +135,9 @@ public class CaseEdits {
             }
         } else if (applicant != null) {
             refused.add(new FieldError("applicant", "cannot be removed"));
+        }
+        if (patch.has("consent") && !patch.get("consent").isObject()) {
+            refused.add(new FieldError("consent", "must be an object such as {\"given\": true}"));
         }
         if (!refused.isEmpty()) {
             throw ApiException.invalid(refused);
@@ -167,6 +176,11 @@ public class CaseEdits {
             c.household.clear();
             members.stream().map(CaseRegistration::member).forEach(c.household::add);
             changed.add("household");
+        }
+        if (edit.consent() != null) {
+            c.consent.given = edit.consent().given();
+            c.consent.recordedAt = clock.instant();
+            changed.add("consent.given");
         }
         return changed;
     }

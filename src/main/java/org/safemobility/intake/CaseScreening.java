@@ -1,6 +1,7 @@
 package org.safemobility.intake;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -48,6 +49,9 @@ public class CaseScreening {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<CaseWithdrawn> withdrawn;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void scheduleInterview(UUID caseId, Appointment appointment) {
@@ -132,6 +136,7 @@ public class CaseScreening {
         c.status = CaseStatus.WITHDRAWN;
         touch(c);
         audit.record("case.withdrawn", c.office, c.id, Map.of());
+        withdrawn.fire(new CaseWithdrawn(c.id, c.office, reason));
         CaseFile.flush();
         return CaseView.of(c, workflow.currentActivities(c.id));
     }

@@ -16,13 +16,23 @@ public enum CaseStatus {
     INTERVIEW_SCHEDULED,
     /** Interviewed; a supervisor of the office reviews the pathway. */
     INTERVIEWED,
-    /** A supervisor approved one pathway; the referral to its partner follows. */
+    /** A pathway is approved (by the supervisor, or chosen after a decline); the referral to its partner follows. */
     PATHWAY_APPROVED,
+    /** Referred to the partner of the pathway; waiting for its decision. */
+    REFERRED,
+    /** The partner asked for more information; a caseworker answers, and the referral is sent again. */
+    INFORMATION_REQUESTED,
+    /** The partner declined; a caseworker refers the case to another allowed pathway or closes it. */
+    REFERRAL_DECLINED,
+    /** Closed: the partner accepted the referral. */
+    REFERRED_ACCEPTED,
+    /** Closed: no pathway is left for the applicant. */
+    NO_PATHWAY,
     /** The applicant withdrew. */
     WITHDRAWN;
 
     /** A case in a final state: nothing more happens to it (re-screening aside). */
     public boolean isClosed() {
-        return this == CLOSED_INELIGIBLE || this == WITHDRAWN;
+        return this == CLOSED_INELIGIBLE || this == WITHDRAWN || this == REFERRED_ACCEPTED || this == NO_PATHWAY;
     }
 }

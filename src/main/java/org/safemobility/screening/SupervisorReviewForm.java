@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.safemobility.eligibility.Pathway;
 import org.safemobility.http.ApiException;
 import org.safemobility.intake.CaseScreening;
+import org.safemobility.workflow.CaseWorkflow;
 
 /** {@code supervisor-review}: approve one pathway, or return the case to the interview with a reason. */
 @Schema(name = "SupervisorReviewForm")
@@ -48,7 +49,8 @@ public record SupervisorReviewForm(
                 throw ApiException.invalid("reason", "is required to return the case to the interview");
             }
             screening.review(caseId, approve, form.pathway(), form.reason() == null ? null : form.reason().strip());
-            return Map.of("supervisorDecision", form.decision().name());
+            return approve ? Map.of("supervisorDecision", form.decision().name(), CaseWorkflow.PATHWAY, form.pathway().name())
+                    : Map.of("supervisorDecision", form.decision().name());
         }
     }
 }

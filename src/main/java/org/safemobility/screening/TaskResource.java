@@ -25,6 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.safemobility.access.Roles;
 import org.safemobility.http.ApiException;
 import org.safemobility.http.QueryParameters;
+import org.safemobility.referral.AnswerPartnerQueryForm;
+import org.safemobility.referral.ChooseNextPathwayForm;
 
 /** The inbox of caseworkers and supervisors: tasks of their offices' cases. */
 @Path("/api/v1/tasks")
@@ -100,10 +102,12 @@ public class TaskResource {
     @Operation(operationId = "completeTask", summary = "Complete a task the caller holds, with its activity's form",
             description = "Forms: schedule-interview → ScheduleInterviewForm; conduct-interview → ConductInterviewForm; "
                     + "supervisor-review → SupervisorReviewForm; review-ineligible → ReviewRefusalForm; "
-                    + "approve-override → OverrideApprovalForm; review-rescreen → RescreeningReviewForm.")
+                    + "approve-override → OverrideApprovalForm; review-rescreen → RescreeningReviewForm; "
+                    + "choose-next-pathway → ChooseNextPathwayForm; answer-partner-query → AnswerPartnerQueryForm.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {
             ScheduleInterviewForm.class, ConductInterviewForm.class, SupervisorReviewForm.class,
-            ReviewRefusalForm.class, OverrideApprovalForm.class, RescreeningReviewForm.class})))
+            ReviewRefusalForm.class, OverrideApprovalForm.class, RescreeningReviewForm.class,
+            ChooseNextPathwayForm.class, AnswerPartnerQueryForm.class})))
     @APIResponse(responseCode = "204", description = "Completed; the case and its workflow moved on")
     @APIResponse(responseCode = "400", description = "The form is invalid (fields named)")
     @APIResponse(responseCode = "404", description = "No such task for the caller (or already completed)")

@@ -16,6 +16,12 @@ import java.util.UUID;
 public class Escalation extends PanacheEntityBase {
 
     public static final String TASK_OVERDUE = "TASK_OVERDUE";
+    /** A partner has not decided on a referral within the SLA; the referral stays open. */
+    public static final String PARTNER_DECISION_OVERDUE = "PARTNER_DECISION_OVERDUE";
+    /** The workflow could not send a referral (no consent to share, no partner for the pathway): an incident waits. */
+    public static final String REFERRAL_BLOCKED = "REFERRAL_BLOCKED";
+    /** A webhook event was not delivered within the retry budget. */
+    public static final String WEBHOOK_DEAD_LETTERED = "WEBHOOK_DEAD_LETTERED";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -32,6 +38,11 @@ public class Escalation extends PanacheEntityBase {
 
     @Column(name = "task_id")
     public String taskId;
+
+    /** A referral or webhook event id; one open escalation per kind and reference. */
+    public String reference;
+
+    public String detail;
 
     @Column(name = "raised_at")
     public Instant raisedAt;

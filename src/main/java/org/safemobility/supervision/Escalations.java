@@ -38,12 +38,46 @@ public class Escalations {
         if (Escalation.count("kind = ?1 and taskId = ?2", Escalation.TASK_OVERDUE, taskId) > 0) {
             return;
         }
+        raise(Escalation.TASK_OVERDUE, office, caseId, activity, taskId, null, null);
+    }
+
+    /** The partner has not decided within the SLA; raised once per referral while unacknowledged. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void partnerDecisionOverdue(String office, UUID caseId, String referralId) {
+        raise(Escalation.PARTNER_DECISION_OVERDUE, office, caseId, "await-partner-decision", null, referralId,
+                "the partner has not decided on referral " + referralId + " within the agreed time");
+    }
+
+    /**
+     * The workflow cannot send the case's referral. Committed on its own (REQUIRES_NEW): the step that found it fails,
+     * and its transaction rolls back, becoming an incident; the escalation must outlive that.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void referralBlocked(String office, UUID caseId, String why) {
+        raise(Escalation.REFERRAL_BLOCKED, office, caseId, "send-referral", null, caseId.toString(), why);
+    }
+
+    /** A webhook event was dead-lettered. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void webhookDeadLettered(String office, UUID caseId, String eventId, String why) {
+        raise(Escalation.WEBHOOK_DEAD_LETTERED, office, caseId, null, null, eventId, why);
+    }
+
+    /** Raises an escalation, unless one of the same kind and reference is still open. */
+    private void raise(String kind, String office, UUID caseId, String activity, String taskId, String reference,
+                       String detail) {
+        if (reference != null && Escalation.count("kind = ?1 and reference = ?2 and acknowledgedAt is null", kind,
+                reference) > 0) {
+            return;
+        }
         Escalation e = new Escalation();
-        e.kind = Escalation.TASK_OVERDUE;
+        e.kind = kind;
         e.office = office;
         e.caseId = caseId;
         e.activity = activity;
         e.taskId = taskId;
+        e.reference = reference;
+        e.detail = detail;
         e.raisedAt = clock.instant();
         e.persist();
         audit.record("escalation.raised", office, caseId, details(e));
@@ -76,7 +110,7 @@ public class Escalations {
 
     private static EscalationView view(Escalation e, CaseQueries.CaseReference reference) {
         return new EscalationView(e.id, e.kind, e.office, e.caseId, reference == null ? null : reference.caseNumber(),
-                e.activity, e.taskId, e.raisedAt, e.acknowledgedBy, e.acknowledgedAt);
+                e.activity, e.taskId, e.reference, e.detail, e.raisedAt, e.acknowledgedBy, e.acknowledgedAt);
     }
 
     private static Map<String, Object> details(Escalation e) {
@@ -84,6 +118,7 @@ public class Escalations {
         details.put("kind", e.kind);
         details.put("activity", e.activity);
         details.put("taskId", e.taskId);
+        details.put("reference", e.reference);
         return details;
     }
 }

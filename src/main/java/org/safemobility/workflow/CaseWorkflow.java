@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.safemobility.http.ApiException;
 
 /**
  * The case's process, {@code smo-case}, seen from the application: started in the caller's transaction, one
@@ -32,6 +34,13 @@ public class CaseWorkflow {
     public static final String RESCREEN_MESSAGE = "rescreen-eligible";
     /** Interrupts whatever the case is waiting in: the applicant withdrew. */
     public static final String WITHDRAW_MESSAGE = "withdraw";
+    /** The pathway the case is being referred to (set when a supervisor approves it, or one is chosen after a decline). */
+    public static final String PATHWAY = "pathway";
+    /** The referral the case waits on; the partner's decision is correlated with it. */
+    public static final String REFERRAL_ID = "referralId";
+    /** The partner's answer to the referral the case waits on. */
+    public static final String PARTNER_DECISION_MESSAGE = "partner-decision";
+    public static final String PARTNER_DECISION = "partnerDecision";
     /** Priority of the case's user tasks (task attribute {@code camunda:priority="${priority}"}). */
     public static final String PRIORITY = "priority";
     public static final int NORMAL_PRIORITY = 50;
@@ -77,6 +86,22 @@ public class CaseWorkflow {
         for (ProcessInstance left : runtime.createProcessInstanceQuery()
                 .processInstanceBusinessKey(caseId.toString(), PROCESS_KEY).list()) {
             runtime.deleteProcessInstance(left.getId(), "withdrawn: " + reason);
+        }
+    }
+
+    /**
+     * Delivers the partner's decision to the case waiting on that referral, in the caller's transaction; the process
+     * runs on to its next wait state. 409 when the case is not waiting on it (the referral moved on meanwhile).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void partnerDecided(UUID caseId, String referralId, String decision) {
+        try {
+            runtime.createMessageCorrelation(PARTNER_DECISION_MESSAGE).processInstanceBusinessKey(caseId.toString())
+                    .processInstanceVariableEquals(REFERRAL_ID, referralId)
+                    .setVariable(PARTNER_DECISION, decision)
+                    .correlateWithResult();
+        } catch (MismatchingMessageCorrelationException e) {
+            throw ApiException.conflict("case " + caseId + " is not waiting for a decision on referral " + referralId);
         }
     }
 

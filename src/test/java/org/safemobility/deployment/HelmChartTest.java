@@ -26,6 +26,7 @@ class HelmChartTest {
                 .contains("path: /q/health/ready", "path: /q/health/live", "path: /q/health/started")
                 .contains("runAsNonRoot: true", "readOnlyRootFilesystem: true")
                 .contains("name: QUARKUS_DATASOURCE_PASSWORD", "secretKeyRef:")
+                .contains("name: SMO_WEBHOOKS_ENCRYPTION_KEY", "name: smo-webhooks")
                 .doesNotContain("password: ");
     }
 }

@@ -57,8 +57,10 @@ class ScreeningJourneyIT {
                 .body("items[0].due", notNullValue());
 
         Workflow.work(SUPERVISOR, id, "supervisor-review", Forms.approve("US_REFUGEE"));
-        Workflow.read(CASEWORKER, id).body("status", equalTo("PATHWAY_APPROVED"))
-                .body("currentActivities", empty())
+        // the approval commits; the referral to the partner follows asynchronously (send-referral)
+        Workflow.awaitReferral(CASEWORKER, id, "US_REFUGEE", 1);
+        Workflow.read(CASEWORKER, id).body("status", equalTo("REFERRED"))
+                .body("currentActivities", contains("await-partner-decision"))
                 .body("review.decision", equalTo("APPROVED"))
                 .body("review.pathway", equalTo("US_REFUGEE"))
                 .body("review.decidedBy", equalTo("sup-journey-gt"));
@@ -66,12 +68,13 @@ class ScreeningJourneyIT {
         given().auth().oauth2(SUPERVISOR).get("/api/v1/cases/" + id + "/history").then().statusCode(200)
                 .body("caseNumber", notNullValue())
                 .body("items.findAll { it.source == 'workflow' && it.event == 'completed' }.activity",
-                        hasItems("eligibility", "schedule-interview", "conduct-interview", "supervisor-review", "pathway-approved"))
+                        hasItems("eligibility", "schedule-interview", "conduct-interview", "supervisor-review", "send-referral"))
                 .body("items.find { it.activity == 'supervisor-review' && it.event == 'completed' }.actor", equalTo("sup-journey-gt"))
                 .body("items.find { it.activity == 'schedule-interview' && it.event == 'completed' }.actor", equalTo("cw-journey-gt"))
                 .body("items.findAll { it.source == 'audit' }.event",
                         hasItems("case.registered", "eligibility.decided", "screening.interview-scheduled",
-                                "screening.interview-recorded", "screening.pathway-approved", "task.completed"));
+                                "screening.interview-recorded", "screening.pathway-approved", "task.completed",
+                                "referral.sent"));
     }
 
     @Test
@@ -96,7 +99,8 @@ class ScreeningJourneyIT {
 
         Workflow.work(CASEWORKER, id, "conduct-interview", Forms.with(Forms.interview(false), "pathwayPreference", "CANADA"));
         Workflow.work(SUPERVISOR, id, "supervisor-review", Forms.approve("CANADA"));
-        Workflow.read(CASEWORKER, id).body("status", equalTo("PATHWAY_APPROVED")).body("review.pathway", equalTo("CANADA"));
+        Workflow.awaitReferral(CASEWORKER, id, "CANADA", 1);
+        Workflow.read(CASEWORKER, id).body("status", equalTo("REFERRED")).body("review.pathway", equalTo("CANADA"));
     }
 
     @Test

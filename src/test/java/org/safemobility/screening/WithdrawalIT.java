@@ -37,6 +37,13 @@ class WithdrawalIT {
             }
             case "approve-override" -> Workflow.work(CASEWORKER, id, "review-ineligible", Map.of("decision", "OVERRIDE",
                     "justification", "UNHCR asked for an exception for this family."));
+            case "await-partner-decision" -> Workflow.refer(CASEWORKER, SUPERVISOR, id, Forms.interview(false), "CANADA");
+            case "choose-next-pathway" -> {
+                String referral = Workflow.refer(CASEWORKER, SUPERVISOR, id, Forms.interview(false), "CANADA");
+                given().auth().oauth2(TokenFixture.partner("CA")).contentType(ContentType.JSON)
+                        .body(Map.of("decision", "DECLINED", "reason", "Quota reached"))
+                        .post("/api/v1/partner/referrals/" + referral + "/decision").then().statusCode(200);
+            }
             default -> { }
         }
         Workflow.read(SUPERVISOR, id).body("currentActivities[0]", equalTo(stage));
@@ -49,7 +56,8 @@ class WithdrawalIT {
     }
 
     @ParameterizedTest(name = "withdrawn at {0}")
-    @ValueSource(strings = {"schedule-interview", "conduct-interview", "supervisor-review", "review-ineligible", "approve-override"})
+    @ValueSource(strings = {"schedule-interview", "conduct-interview", "supervisor-review", "review-ineligible",
+            "approve-override", "await-partner-decision", "choose-next-pathway"})
     void the_applicant_withdraws_and_the_workflow_ends_where_it_stood(String stage) {
         String id = caseAt(stage);
         withdraw(CASEWORKER, id, Map.of("reason", "Found another way to travel safely")).statusCode(200)

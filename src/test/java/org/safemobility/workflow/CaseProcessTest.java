@@ -51,10 +51,12 @@ class CaseProcessTest {
         return configuration.buildProcessEngine();
     }
 
-    /** Five, ten and three days, as configured by default; any other activity has no deadline. */
+    /** The default deadlines: five, ten and three days for screening, five for the office after a partner's answer. */
     public static class FixedDeadlines {
         private static final Map<String, Duration> DUE = Map.of("schedule-interview", Duration.ofDays(5),
-                "conduct-interview", Duration.ofDays(10), "supervisor-review", Duration.ofDays(3));
+                "conduct-interview", Duration.ofDays(10), "supervisor-review", Duration.ofDays(3),
+                "choose-next-pathway", Duration.ofDays(5), "answer-partner-query", Duration.ofDays(5),
+                "await-partner-decision", Duration.ofDays(30));
 
         public Map<String, String> getDurations() {
             Map<String, String> durations = new HashMap<>();
@@ -70,11 +72,17 @@ class CaseProcessTest {
     }
 
     private final List<String> escalated = new ArrayList<>();
+    private final List<String> sent = new ArrayList<>();
 
     @BeforeEach
     void registerStandIns() {
         Mocks.register("deadlines", new FixedDeadlines());
         Mocks.register("overdue", (JavaDelegate) execution -> escalated.add((String) execution.getVariableLocal("activity")));
+        Mocks.register("partnerDecisionOverdue", (JavaDelegate) execution -> escalated.add("partner:" + execution.getVariable(CaseWorkflow.REFERRAL_ID)));
+        Mocks.register("sendReferral", (JavaDelegate) execution -> {
+            sent.add((String) execution.getVariable(CaseWorkflow.PATHWAY));
+            execution.setVariable(CaseWorkflow.REFERRAL_ID, "referral-" + sent.size());
+        });
     }
 
     @AfterEach
@@ -134,12 +142,89 @@ class CaseProcessTest {
         assertThat(task(instance).getDueDate()).isCloseTo(Date.from(Instant.now().plus(Duration.ofDays(3))), 60_000);
     }
 
+    /** Approved for the pathway; the asynchronous send-referral step has run, as the job executor would. */
+    private ProcessInstance referred(String office, String pathway) {
+        ProcessInstance instance = interviewed(office, 50);
+        complete(task(instance), withVariables("supervisorDecision", "APPROVE", CaseWorkflow.PATHWAY, pathway));
+        assertThat(instance).isWaitingAt("send-referral");
+        runSendReferral(instance);
+        return instance;
+    }
+
+    private void runSendReferral(ProcessInstance instance) {
+        engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+                .processInstanceId(instance.getId()).activityId("send-referral").singleResult().getId());
+    }
+
+    private void partnerDecides(String decision) {
+        engine.getRuntimeService().createMessageCorrelation(CaseWorkflow.PARTNER_DECISION_MESSAGE)
+                .processInstanceBusinessKey("case-1").processInstanceVariableEquals(CaseWorkflow.REFERRAL_ID, "referral-" + sent.size())
+                .setVariable(CaseWorkflow.PARTNER_DECISION, decision).correlateWithResult();
+    }
+
     @Test
-    void an_approved_pathway_ends_screening() {
+    void an_approved_pathway_is_referred_asynchronously_and_waits_for_the_partner() {
         ProcessInstance instance = interviewed("CO", 50);
-        complete(task(instance), withVariables("supervisorDecision", "APPROVE"));
+        complete(task(instance), withVariables("supervisorDecision", "APPROVE", CaseWorkflow.PATHWAY, "CANADA"));
+        assertThat(instance).as("the approval commits before the referral is built").isWaitingAt("send-referral");
+        assertThat(sent).isEmpty();
+        runSendReferral(instance);
+        assertThat(sent).containsExactly("CANADA");
         assertThat(instance).hasPassedInOrder("schedule-interview", "conduct-interview", "supervisor-review",
-                "pathway-approved").isEnded();
+                "send-referral").isWaitingAt("await-partner-decision");
+        assertThat(job("partner-decision-overdue")).as("the partner's SLA timer").isNotNull();
+        assertThat(job("partner-decision-overdue").getDuedate())
+                .isCloseTo(Date.from(Instant.now().plus(Duration.ofDays(30))), 60_000);
+    }
+
+    @Test
+    void an_accepted_referral_closes_the_case_as_referred() {
+        ProcessInstance instance = referred("GT", "US_REFUGEE");
+        partnerDecides("ACCEPTED");
+        assertThat(instance).hasPassed("referred-accepted").isEnded();
+    }
+
+    @Test
+    void a_declined_referral_goes_to_the_office_which_refers_elsewhere() {
+        ProcessInstance instance = referred("GT", "US_REFUGEE");
+        partnerDecides("DECLINED");
+        assertThat(instance).isWaitingAt("choose-next-pathway");
+        assertThat(task(instance)).hasCandidateGroup("GT");
+        assertThat(task(instance).getDueDate()).isCloseTo(Date.from(Instant.now().plus(Duration.ofDays(5))), 60_000);
+        complete(task(instance), withVariables("nextPathwayDecision", "REFER", CaseWorkflow.PATHWAY, "SPAIN"));
+        runSendReferral(instance);
+        assertThat(sent).containsExactly("US_REFUGEE", "SPAIN");
+        assertThat(instance).isWaitingAt("await-partner-decision");
+        partnerDecides("ACCEPTED");
+        assertThat(instance).hasPassed("referred-accepted").isEnded();
+    }
+
+    @Test
+    void a_declined_referral_with_no_pathway_left_closes_the_case() {
+        ProcessInstance instance = referred("EC", "CANADA");
+        partnerDecides("DECLINED");
+        complete(task(instance), withVariables("nextPathwayDecision", "CLOSE"));
+        assertThat(instance).hasPassed("closed-no-pathway").isEnded();
+    }
+
+    @Test
+    void a_partners_question_is_answered_by_the_office_and_the_referral_sent_again() {
+        ProcessInstance instance = referred("CR", "SPAIN");
+        partnerDecides("INFO_REQUESTED");
+        assertThat(instance).isWaitingAt("answer-partner-query");
+        assertThat(task(instance)).hasCandidateGroup("CR");
+        complete(task(instance));
+        runSendReferral(instance);
+        assertThat(sent).containsExactly("SPAIN", "SPAIN");
+        assertThat(instance).isWaitingAt("await-partner-decision");
+    }
+
+    @Test
+    void a_partner_past_its_sla_is_escalated_and_the_referral_stays_open() {
+        ProcessInstance instance = referred("GT", "US_OTHER");
+        engine.getManagementService().executeJob(job("partner-decision-overdue").getId());
+        assertThat(escalated).containsExactly("partner:referral-1");
+        assertThat(instance).hasPassed("escalate-partner-decision").isWaitingAt("await-partner-decision");
     }
 
     @Test
@@ -148,8 +233,8 @@ class CaseProcessTest {
         complete(task(instance), withVariables("supervisorDecision", "RETURN"));
         assertThat(instance).isWaitingAt("conduct-interview");
         complete(task(instance), withVariables(CaseWorkflow.PRIORITY, 50));
-        complete(task(instance), withVariables("supervisorDecision", "APPROVE"));
-        assertThat(instance).hasPassed("pathway-approved").isEnded();
+        complete(task(instance), withVariables("supervisorDecision", "APPROVE", CaseWorkflow.PATHWAY, "CANADA"));
+        assertThat(instance).hasPassed("supervisor-review").isWaitingAt("send-referral");
     }
 
     @Test
@@ -159,9 +244,21 @@ class CaseProcessTest {
     }
 
     @ParameterizedTest(name = "withdrawn while at {0}")
-    @ValueSource(strings = {"schedule-interview", "conduct-interview", "supervisor-review", "review-ineligible", "approve-override"})
+    @ValueSource(strings = {"schedule-interview", "conduct-interview", "supervisor-review", "review-ineligible",
+            "approve-override", "send-referral", "await-partner-decision", "choose-next-pathway", "answer-partner-query"})
     void the_applicant_can_withdraw_at_any_stage(String stage) {
         ProcessInstance instance = switch (stage) {
+            case "send-referral" -> {
+                ProcessInstance i = interviewed("GT", 50);
+                complete(task(i), withVariables("supervisorDecision", "APPROVE", CaseWorkflow.PATHWAY, "SPAIN"));
+                yield i;
+            }
+            case "await-partner-decision" -> referred("GT", "SPAIN");
+            case "choose-next-pathway", "answer-partner-query" -> {
+                ProcessInstance i = referred("GT", "SPAIN");
+                partnerDecides(stage.equals("choose-next-pathway") ? "DECLINED" : "INFO_REQUESTED");
+                yield i;
+            }
             case "schedule-interview" -> registerCase("GT", true);
             case "conduct-interview" -> {
                 ProcessInstance i = registerCase("GT", true);
@@ -181,7 +278,7 @@ class CaseProcessTest {
                 .processInstanceBusinessKey("case-1").correlateAll();
         assertThat(instance).hasPassed("case-withdrawn").isEnded();
         assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).count())
-                .as("no overdue timer left behind").isZero();
+                .as("no timer or pending step left behind").isZero();
     }
 
     private Job jobOf(ProcessInstance instance) {

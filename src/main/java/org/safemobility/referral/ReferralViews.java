@@ -1,0 +1,86 @@
+package org.safemobility.referral;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.safemobility.eligibility.Pathway;
+import org.safemobility.http.ApiException;
+import org.safemobility.http.Problem.FieldError;
+
+/** How referrals are shown: to partners (their own, minimized) and to the office (with decisions and answers). */
+public final class ReferralViews {
+
+    private ReferralViews() {
+    }
+
+    /** What a partner may decide. */
+    public enum Decision {
+        ACCEPTED, DECLINED, INFO_REQUESTED
+    }
+
+    @Schema(name = "ReferralDecision")
+    public record DecisionRequest(
+            @NotNull Decision decision,
+            @Size(max = 4000) @Schema(description = "Required to decline or to ask for information") String reason,
+            @Size(max = 20) @Schema(description = "Required (one or more) with INFO_REQUESTED; absent otherwise")
+            List<@NotBlank @Size(max = 2000) String> questions) {
+
+        void check() {
+            List<FieldError> errors = new ArrayList<>();
+            if (decision != Decision.ACCEPTED && (reason == null || reason.isBlank())) {
+                errors.add(new FieldError("reason", "is required to decline or to ask for information"));
+            }
+            boolean asking = decision == Decision.INFO_REQUESTED;
+            if (asking && (questions == null || questions.isEmpty())) {
+                errors.add(new FieldError("questions", "name at least one question the office should answer"));
+            }
+            if (!asking && questions != null && !questions.isEmpty()) {
+                errors.add(new FieldError("questions", "are only sent with INFO_REQUESTED"));
+            }
+            if (!errors.isEmpty()) {
+                throw ApiException.invalid(errors);
+            }
+        }
+    }
+
+    /** A line of a partner's referral list: no personal data beyond the case number. */
+    @Schema(name = "PartnerReferralSummary")
+    public record PartnerSummary(UUID id, String caseNumber, String office, Pathway pathway, Referral.Status status,
+                                 int revision, Instant sentAt, Instant updatedAt) {
+        static PartnerSummary of(Referral r) {
+            return new PartnerSummary(r.id, r.caseNumber, r.office, r.pathway, r.status, r.revision, r.sentAt, r.updatedAt);
+        }
+    }
+
+    @Schema(name = "PartnerReferralPage")
+    public record PartnerPage(List<PartnerSummary> items, long total, int page, int size) {
+    }
+
+    /** A referral as its partner reads it: the package, and the partner's own decision and questions. */
+    @Schema(name = "PartnerReferral")
+    public record ForPartner(UUID id, String caseNumber, String office, Pathway pathway, Referral.Status status,
+                             int revision, Instant sentAt, Instant updatedAt, @JsonProperty("package") ReferralPackage referralPackage,
+                             String decisionReason, Instant decidedAt, List<String> questions) {
+        static ForPartner of(Referral r) {
+            return new ForPartner(r.id, r.caseNumber, r.office, r.pathway, r.status, r.revision, r.sentAt, r.updatedAt,
+                    r.referralPackage, r.decisionReason, r.decidedAt, r.questions);
+        }
+    }
+
+    /** A referral as the office sees it (the package is the case itself, which the office reads directly). */
+    @Schema(name = "CaseReferral")
+    public record ForOffice(UUID id, String partner, Pathway pathway, Referral.Status status, int revision,
+                            Instant sentAt, Instant updatedAt, String decisionReason, String decidedBy, Instant decidedAt,
+                            List<String> questions, List<Referral.Answer> answers) {
+        static ForOffice of(Referral r) {
+            return new ForOffice(r.id, r.partnerId, r.pathway, r.status, r.revision, r.sentAt, r.updatedAt,
+                    r.decisionReason, r.decidedBy, r.decidedAt, r.questions, r.answers);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package org.safemobility.referral;
+
+import com.standardwebhooks.Webhook;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Delivers outbox events to partners' webhooks, signed as the Standard Webhooks specification describes
+ * ({@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature: v1,<base64 HMAC-SHA256>}). Runs on its
+ * own threads, never on a request's: a commit that wrote an event wakes them at once; otherwise they look for due
+ * events (retries, other replicas' events whose worker died) every poll interval.
+ */
+@ApplicationScoped
+public class WebhookDelivery {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDelivery.class);
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    WebhookSecrets secrets;
+
+    @Inject
+    WebhookConfig config;
+
+    @Inject
+    MeterRegistry metrics;
+
+    private final Semaphore wake = new Semaphore(0);
+    private final List<Thread> workers = new ArrayList<>();
+    private volatile boolean running;
+    private HttpClient http;
+    private Timer deliveries;
+
+    void start(@Observes StartupEvent started) {
+        if (!config.deliver()) {
+            return;
+        }
+        http = HttpClient.newBuilder().connectTimeout(config.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        deliveries = Timer.builder("smo.webhook.delivery").description("Time from writing an event to its successful delivery")
+                .publishPercentileHistogram().register(metrics);
+        running = true;
+        for (int i = 0; i < config.workers(); i++) {
+            Thread worker = new Thread(this::work, "webhook-delivery-" + i);
+            worker.setDaemon(true);
+            workers.add(worker);
+            worker.start();
+        }
+    }
+
+    void stop(@Observes ShutdownEvent stopping) throws InterruptedException {
+        running = false;
+        wake.release(workers.size());
+        for (Thread worker : workers) {
+            worker.join(config.timeout().toMillis() + 1000);
+        }
+    }
+
+    /** An event was committed on this replica: deliver it now rather than at the next poll. */
+    void onEnqueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Enqueued event) {
+        wake.release();
+    }
+
+    private void work() {
+        Duration lease = config.timeout().multipliedBy(2).plusSeconds(5);
+        while (running) {
+            try {
+                List<Outbox.Claimed> batch = outbox.claim(config.batchSize(), lease);
+                if (batch.isEmpty()) {
+                    wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                    continue;
+                }
+                batch.forEach(this::deliver);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // the database may be away for a moment; events stay pending and are claimed again
+                LOG.warnf(e, "webhook delivery round failed");
+                sleepQuietly(config.pollInterval());
+            }
+        }
+    }
+
+    void deliver(Outbox.Claimed event) {
+        if (event.webhookUrl() == null || event.encryptedSecret() == null) {
+            outbox.skipped(event.id());
+            return;
+        }
+        Integer status = null;
+        String error;
+        try {
+            String secret = secrets.decrypt(event.partnerId(), event.encryptedSecret());
+            long timestamp = Instant.now().getEpochSecond();
+            String signature = new Webhook(secret).sign(event.id().toString(), timestamp, event.body());
+            HttpRequest request = HttpRequest.newBuilder(URI.create(event.webhookUrl())).timeout(config.timeout())
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", "smo-case-backend-webhooks")
+                    .header("webhook-id", event.id().toString())
+                    .header("webhook-timestamp", Long.toString(timestamp))
+                    .header("webhook-signature", signature)
+                    .POST(HttpRequest.BodyPublishers.ofString(event.body())).build();
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                outbox.delivered(event.id(), status);
+                deliveries.record(Duration.between(event.createdAt(), Instant.now()));
+                return;
+            }
+            error = "HTTP " + status;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = "interrupted";
+        } catch (Exception e) {
+            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        }
+        outbox.failed(event, status, error);
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
