@@ -3,7 +3,10 @@
 #   1. one evaluation of the eligibility decision on the DMN engine, warmed, vs a one-row decision table;
 #   2. the packaged service on loopback, on its own database (smo_bench, recreated), with real tokens from the local
 #      Keycloak: the inbox with 10,000 open tasks across the four offices and claim + complete, the what-if call,
-#      each vs an authenticated trivial call; and re-screening 10,000 closed cases.
+#      each vs an authenticated trivial call; and re-screening 10,000 closed cases;
+#   3. partner webhooks: delivery latency after commit for 1,000 referrals vs a direct signed POST, and outbox
+#      throughput with two delivery workers vs two threads posting directly.
+# Usage: scripts/benchmark.sh [decision] [inbox] [service] [webhooks]   (none: all of them)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${BENCHMARK_PORT:-8090}
@@ -19,12 +22,20 @@ run_main() {
     -Dexec.cleanupDaemonThreads=false
 }
 
-run_main org.safemobility.benchmark.DecisionBenchmark
+selected="$*"
+want() { [ -z "$selected" ] || [[ " $selected " == *" $1 "* ]]; }
 
+want decision && run_main org.safemobility.benchmark.DecisionBenchmark
+
+# The packaged service in its production profile; webhooks may go to the benchmark's plain-http receiver on loopback.
+SMO_WEBHOOKS_ENCRYPTION_KEY=$(head -c 32 /dev/urandom | base64) SMO_WEBHOOKS_ALLOW_PLAIN_HTTP=true \
 QUARKUS_DATASOURCE_JDBC_URL=$jdbc QUARKUS_HTTP_PORT=$port java -jar target/quarkus-app/quarkus-run.jar \
   > target/benchmark-service.log 2>&1 &
 service=$!
 trap 'kill $service 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -fs -o /dev/null "http://localhost:$port/q/health/ready" && break; sleep 1; done
-run_main org.safemobility.benchmark.InboxBenchmark "http://localhost:$port http://localhost:8180/realms/smo $jdbc"
-run_main org.safemobility.benchmark.ServiceBenchmark "http://localhost:$port http://localhost:8180/realms/smo $jdbc"
+args="http://localhost:$port http://localhost:8180/realms/smo $jdbc"
+want inbox && run_main org.safemobility.benchmark.InboxBenchmark "$args"
+want service && run_main org.safemobility.benchmark.ServiceBenchmark "$args"
+want webhooks && run_main org.safemobility.benchmark.WebhookBenchmark "$args"
+exit 0
