@@ -5,8 +5,9 @@
 #      Keycloak: the inbox with 10,000 open tasks across the four offices and claim + complete, the what-if call,
 #      each vs an authenticated trivial call; and re-screening 10,000 closed cases;
 #   3. partner webhooks: delivery latency after commit for 1,000 referrals vs a direct signed POST, and outbox
-#      throughput with two delivery workers vs two threads posting directly.
-# Usage: scripts/benchmark.sh [decision] [inbox] [service] [webhooks]   (none: all of them)
+#      throughput with two delivery workers vs two threads posting directly;
+#   4. supervisors' queues with 1,000,000 cases and 200,000 open tasks, with the query plans.
+# Usage: scripts/benchmark.sh [decision] [inbox] [service] [webhooks] [queues]   (none: all of them)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${BENCHMARK_PORT:-8090}
@@ -38,4 +39,5 @@ args="http://localhost:$port http://localhost:8180/realms/smo $jdbc"
 want inbox && run_main org.safemobility.benchmark.InboxBenchmark "$args"
 want service && run_main org.safemobility.benchmark.ServiceBenchmark "$args"
 want webhooks && run_main org.safemobility.benchmark.WebhookBenchmark "$args"
+want queues && run_main org.safemobility.benchmark.QueueBenchmark "$args"
 exit 0

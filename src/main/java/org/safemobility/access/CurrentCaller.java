@@ -30,11 +30,15 @@ public class CurrentCaller {
     @Inject
     JsonWebToken token;
 
+    @Inject
+    StaffDirectory staff;
+
     private Caller caller;
 
     public Caller get() {
         if (caller == null) {
             caller = read();
+            staff.seen(caller);
         }
         return caller;
     }

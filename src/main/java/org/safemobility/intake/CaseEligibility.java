@@ -1,6 +1,7 @@
 package org.safemobility.intake;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -41,6 +42,9 @@ public class CaseEligibility {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<EligibilityDecided> decided;
+
     /** Decides a newly registered case with the rules in force on the day it was registered, and records it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean decide(UUID caseId) {
@@ -53,6 +57,7 @@ public class CaseEligibility {
         touch(c);
         audit.record("eligibility.decided", c.office, c.id, decisionDetails(answer.eligible(), answer.ruleId(),
                 answer.decisionVersion()));
+        decided.fire(new EligibilityDecided(c.office, answer.eligible()));
         return answer.eligible();
     }
 

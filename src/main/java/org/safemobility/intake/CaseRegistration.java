@@ -2,6 +2,7 @@ package org.safemobility.intake;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -51,6 +52,9 @@ public class CaseRegistration {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<CaseRegistered> registeredEvents;
 
     /** The registered case, and whether it is the replay of an earlier request with the same Idempotency-Key. */
     public record Registered(CaseView view, boolean replayed) {
@@ -103,6 +107,7 @@ public class CaseRegistration {
                 idempotency.complete(caller, key, registered.id.toString(), 201);
             }
             audit.record("case.registered", office.code(), registered.id, details);
+            registeredEvents.fire(new CaseRegistered(office.code(), registered.applicant.nationality));
             return new Registered(CaseView.of(registered, workflow.currentActivities(registered.id)),
                     false);
         });

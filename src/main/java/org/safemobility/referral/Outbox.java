@@ -193,6 +193,12 @@ public class Outbox {
         return Duration.ofMillis(delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1));
     }
 
+    /** Events waiting for delivery (pending), for the metrics gauge. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long pending() {
+        return OutboxEvent.count("status", OutboxEvent.Status.PENDING);
+    }
+
     /** Dead-lettered events of the supervisor's offices (or the one asked for), most recent first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public DeadLetterPage deadLetters(String office, int page, int size) {

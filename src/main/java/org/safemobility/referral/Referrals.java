@@ -3,6 +3,7 @@ package org.safemobility.referral;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -71,6 +72,9 @@ public class Referrals {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<ReferralOutcome> outcomes;
+
     /** Why the workflow's send-referral step cannot go on; the job fails and becomes an incident with this message. */
     public static class ReferralBlocked extends RuntimeException {
         ReferralBlocked(String message) {
@@ -121,6 +125,7 @@ public class Referrals {
         outbox.announce(referral, event, partner);
         cases.referred(caseId);
         audit.record("referral.sent", referral.office, caseId, details(referral));
+        outcomes.fire(new ReferralOutcome(partner.id, referral.revision == 1 ? "sent" : "resent"));
         return referral.id;
     }
 
@@ -194,6 +199,7 @@ public class Referrals {
         Map<String, Object> details = details(referral);
         details.put("decision", request.decision().name());
         audit.record("referral.decided", referral.office, referral.caseId, details);
+        outcomes.fire(new ReferralOutcome(partner, request.decision().name().toLowerCase(java.util.Locale.ROOT)));
         if (key != null) {
             idempotency.complete(caller.subject(), key, referral.id.toString(), 200);
         }
@@ -273,6 +279,7 @@ public class Referrals {
             referral.updatedAt = clock.instant();
             outbox.announce(referral, Outbox.REFERRAL_WITHDRAWN, Partner.findById(referral.partnerId));
             audit.record("referral.withdrawn", referral.office, referral.caseId, details(referral));
+            outcomes.fire(new ReferralOutcome(referral.partnerId, "withdrawn"));
         }
     }
 

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -94,6 +98,24 @@ public class TaskResource {
     @APIResponse(responseCode = "409", description = "Held by someone else")
     public TaskView unclaim(@PathParam("id") String id) {
         return tasks.unclaim(id);
+    }
+
+    /** Who a supervisor gives the task to: a subject or username of staff of the task's office. */
+    @Schema(name = "Assignment")
+    public record Assignment(@NotBlank @Size(max = 255) @Schema(example = "caseworker.gt") String assignee) {
+    }
+
+    @POST
+    @Path("/{id}/assign")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(operationId = "assignTask", summary = "Give a task of the supervisor's office to a colleague of that office")
+    @APIResponse(responseCode = "200", description = "Assigned",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskView.class)))
+    @APIResponse(responseCode = "400", description = "Unknown user, not of the task's office, or not a supervisor for a supervisor's task")
+    @APIResponse(responseCode = "404", description = "No such task for the caller")
+    public TaskView assign(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid Assignment body) {
+        return tasks.assign(id, body.assignee().strip());
     }
 
     @POST

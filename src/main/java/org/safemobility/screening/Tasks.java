@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
 import org.safemobility.access.Caller;
 import org.safemobility.access.CurrentCaller;
 import org.safemobility.access.OfficeScope;
+import org.safemobility.access.Roles;
+import org.safemobility.access.StaffDirectory;
 import org.safemobility.audit.AuditTrail;
 import org.safemobility.http.ApiException;
 import org.safemobility.intake.CaseQueries;
@@ -60,6 +62,9 @@ public class Tasks {
     @Inject
     Clock clock;
 
+    @Inject
+    StaffDirectory staff;
+
     private final Map<String, TaskForm<?>> forms;
 
     @Inject
@@ -83,11 +88,25 @@ public class Tasks {
             groups = groups.stream().filter(g -> g.equals(only) || g.equals(only + Caller.SUPERVISORS))
                     .collect(Collectors.toSet());
         }
-        var filter = new CaseTasks.Filter(activity, caseId == null ? null : caseId.toString(),
+        var filter = new CaseTasks.Filter(activity == null ? List.of() : List.of(activity), caseId == null ? null : caseId.toString(),
                 holder == Holder.ME ? caller.subject() : null, holder == Holder.UNASSIGNED, overdue, clock.instant());
         CaseTasks.Page found = engine.list(groups, filter, page, size);
         return new TaskView.Page(views(found.items()), found.total(), page, size);
     }
+
+    /** Approvals waiting for a supervisor: overrides and pathway reviews of their offices, highest priority first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TaskView.Page approvals(int page, int size) {
+        Caller caller = currentCaller.get();
+        Set<String> supervisorGroups = caller.groups().stream().filter(g -> g.endsWith(Caller.SUPERVISORS))
+                .collect(Collectors.toSet());
+        var filter = new CaseTasks.Filter(APPROVALS, null, null, false, null, clock.instant());
+        CaseTasks.Page found = engine.list(supervisorGroups, filter, page, size);
+        return new TaskView.Page(views(found.items()), found.total(), page, size);
+    }
+
+    /** The activities where a supervisor approves. */
+    static final List<String> APPROVALS = List.of("approve-override", "supervisor-review");
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public TaskView get(String taskId) {
@@ -111,6 +130,33 @@ public class Tasks {
         }
         engine.unclaim(taskId);
         record("task.released", task);
+        return get(taskId);
+    }
+
+    /**
+     * A supervisor gives a task of their office to a colleague: someone the service has seen working for the task's
+     * office (400 otherwise), and a supervisor if the task is for supervisors.
+     */
+    @Transactional
+    public TaskView assign(String taskId, String assignee) {
+        WorkItem task = visible(taskId);
+        UUID caseId = UUID.fromString(task.caseId());
+        String office = cases.references(Set.of(caseId)).get(caseId).office();
+        StaffDirectory.Member member = staff.find(assignee).orElseThrow(() -> ApiException.invalid("assignee",
+                "no member of staff " + assignee + " is known (staff become known when they first sign in)"));
+        if (!member.worksFor(office)) {
+            throw ApiException.invalid("assignee", member.username() + " does not work for office " + office);
+        }
+        if (!member.roles().contains(Roles.SUPERVISOR) && engine.isForSupervisors(taskId)) {
+            throw ApiException.invalid("assignee", task.activity() + " is for supervisors; " + member.username() + " is not one");
+        }
+        engine.assign(taskId, member.subject());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("taskId", task.id());
+        details.put("activity", task.activity());
+        details.put("from", task.assignee());
+        details.put("to", member.subject());
+        audit.record("task.assigned", office, caseId, details);
         return get(taskId);
     }
 

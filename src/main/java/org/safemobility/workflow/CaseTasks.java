@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.safemobility.access.Caller;
 import org.safemobility.http.ApiException;
 
 /**
@@ -56,7 +57,7 @@ public class CaseTasks {
      * @param unassigned only tasks nobody holds
      * @param overdue only tasks past (true) or not past (false) their due date at {@code now}
      */
-    public record Filter(String activity, String caseId, String assignee, boolean unassigned, Boolean overdue,
+    public record Filter(List<String> activities, String caseId, String assignee, boolean unassigned, Boolean overdue,
                          Instant now) {
     }
 
@@ -66,8 +67,8 @@ public class CaseTasks {
             return new Page(List.of(), 0);
         }
         TaskQuery query = visibleTo(tasks.createTaskQuery(), groups);
-        if (filter.activity() != null) {
-            query.taskDefinitionKey(filter.activity());
+        if (filter.activities() != null && !filter.activities().isEmpty()) {
+            query.taskDefinitionKeyIn(filter.activities().toArray(String[]::new));
         }
         if (filter.caseId() != null) {
             query.processInstanceBusinessKey(filter.caseId());
@@ -103,6 +104,21 @@ public class CaseTasks {
 
     public void unclaim(String taskId) {
         tasks.setAssignee(taskId, null);
+    }
+
+    /** Whether the task is offered to an office's supervisors (group {@code <office>-supervisors}). */
+    public boolean isForSupervisors(String taskId) {
+        return tasks.getIdentityLinksForTask(taskId).stream()
+                .anyMatch(link -> link.getGroupId() != null && link.getGroupId().endsWith(Caller.SUPERVISORS));
+    }
+
+    /** A supervisor's assignment: replaces whoever held the task. */
+    public void assign(String taskId, String user) {
+        try {
+            tasks.setAssignee(taskId, user);
+        } catch (OptimisticLockingException e) {
+            throw ApiException.conflict("the task changed while it was being assigned; reload it");
+        }
     }
 
     /** Completes the task with the routing variables its outgoing gateways need. */

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -73,12 +74,14 @@ class CaseProcessTest {
 
     private final List<String> escalated = new ArrayList<>();
     private final List<String> sent = new ArrayList<>();
+    private final List<String> queueEvents = new ArrayList<>();
 
     @BeforeEach
     void registerStandIns() {
         Mocks.register("deadlines", new FixedDeadlines());
         Mocks.register("overdue", (JavaDelegate) execution -> escalated.add((String) execution.getVariableLocal("activity")));
         Mocks.register("partnerDecisionOverdue", (JavaDelegate) execution -> escalated.add("partner:" + execution.getVariable(CaseWorkflow.REFERRAL_ID)));
+        Mocks.register("taskQueue", (TaskListener) task -> queueEvents.add(task.getEventName() + ":" + task.getTaskDefinitionKey()));
         Mocks.register("sendReferral", (JavaDelegate) execution -> {
             sent.add((String) execution.getVariable(CaseWorkflow.PATHWAY));
             execution.setVariable(CaseWorkflow.REFERRAL_ID, "referral-" + sent.size());
@@ -235,6 +238,18 @@ class CaseProcessTest {
         complete(task(instance), withVariables(CaseWorkflow.PRIORITY, 50));
         complete(task(instance), withVariables("supervisorDecision", "APPROVE", CaseWorkflow.PATHWAY, "CANADA"));
         assertThat(instance).hasPassed("supervisor-review").isWaitingAt("send-referral");
+    }
+
+    @Test
+    void every_user_task_reports_its_life_to_the_supervisors_queues() {
+        ProcessInstance instance = registerCase("GT", true);
+        engine.getTaskService().claim(task(instance).getId(), "cw-1");
+        complete(task(instance));
+        assertThat(queueEvents).containsSubsequence("create:schedule-interview", "assignment:schedule-interview",
+                "complete:schedule-interview", "create:conduct-interview");
+        engine.getRuntimeService().createMessageCorrelation(CaseWorkflow.WITHDRAW_MESSAGE)
+                .processInstanceBusinessKey("case-1").correlateAll();
+        assertThat(queueEvents).as("a task cancelled by withdrawal leaves the queue").endsWith("delete:conduct-interview");
     }
 
     @Test

@@ -1,0 +1,113 @@
+package org.safemobility.supervision;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+import org.safemobility.intake.CaseRegistered;
+import org.safemobility.intake.EligibilityDecided;
+import org.safemobility.referral.Outbox;
+import org.safemobility.referral.ReferralOutcome;
+import org.safemobility.workflow.CaseIncidents;
+
+/**
+ * The service's figures on {@code /q/metrics} (Prometheus names): counters of registrations, eligibility decisions
+ * and referral outcomes, counted once their transaction commits; and gauges of open and overdue tasks, pending
+ * webhooks and open incidents, read by one grouped query each every 15 seconds on a background thread, so a scrape
+ * never queries the database.
+ */
+@ApplicationScoped
+public class OperationalMetrics {
+
+    private static final Logger LOG = Logger.getLogger(OperationalMetrics.class);
+    static final long REFRESH_SECONDS = 15;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    TaskQueues queues;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    CaseIncidents incidents;
+
+    private final AtomicLong outboxPending = new AtomicLong();
+    private final AtomicLong incidentsOpen = new AtomicLong();
+    private MultiGauge tasksOpen;
+    private MultiGauge tasksOverdue;
+    private ScheduledExecutorService refresher;
+
+    void start(@Observes StartupEvent started) {
+        tasksOpen = MultiGauge.builder("smo.tasks.open").description("Open user tasks by office and activity")
+                .register(registry);
+        tasksOverdue = MultiGauge.builder("smo.tasks.overdue").description("Open user tasks past their due date")
+                .register(registry);
+        Gauge.builder("smo.outbox.pending", outboxPending, AtomicLong::get)
+                .description("Webhook events waiting for delivery").register(registry);
+        Gauge.builder("smo.incidents.open", incidentsOpen, AtomicLong::get)
+                .description("Open workflow incidents (stuck steps)").register(registry);
+        refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "metrics-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        refresher.scheduleWithFixedDelay(this::refresh, 0, REFRESH_SECONDS, TimeUnit.SECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        if (refresher != null) {
+            refresher.shutdownNow();
+        }
+    }
+
+    /** Reads the gauges' figures; public so that tests need not wait for the next round. */
+    public void refresh() {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                List<MultiGauge.Row<?>> open = new ArrayList<>();
+                List<MultiGauge.Row<?>> overdue = new ArrayList<>();
+                for (Object[] r : queues.countsForMetrics()) {
+                    Tags tags = Tags.of("office", (String) r[0], "activity", (String) r[1]);
+                    open.add(MultiGauge.Row.of(tags, ((Number) r[2]).longValue()));
+                    overdue.add(MultiGauge.Row.of(tags, ((Number) r[3]).longValue()));
+                }
+                tasksOpen.register(open, true);
+                tasksOverdue.register(overdue, true);
+                outboxPending.set(outbox.pending());
+                incidentsOpen.set(incidents.count());
+            });
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "metrics refresh failed; the gauges keep their last figures");
+        }
+    }
+
+    void registered(@Observes(during = TransactionPhase.AFTER_SUCCESS) CaseRegistered event) {
+        registry.counter("smo.cases.registered", "office", event.office(), "nationality", event.nationality()).increment();
+    }
+
+    void decided(@Observes(during = TransactionPhase.AFTER_SUCCESS) EligibilityDecided event) {
+        registry.counter("smo.eligibility.decisions", "office", event.office(), "eligible", Boolean.toString(event.eligible()))
+                .increment();
+    }
+
+    void referral(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReferralOutcome event) {
+        registry.counter("smo.referrals", "partner", event.partner(), "outcome", event.outcome()).increment();
+    }
+}

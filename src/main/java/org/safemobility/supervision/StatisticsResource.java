@@ -1,0 +1,85 @@
+package org.safemobility.supervision;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.safemobility.access.Roles;
+import org.safemobility.http.ApiException;
+import org.safemobility.http.QueryParameters;
+
+/** Statistics of the supervisor's offices, as JSON or CSV ({@code Accept: text/csv}). */
+@Path("/api/v1/stats")
+@Tag(name = "Supervision")
+@RolesAllowed(Roles.SUPERVISOR)
+public class StatisticsResource {
+
+    static final String CSV = "text/csv";
+
+    @Inject
+    Statistics statistics;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Operation(operationId = "getStatistics", summary = "Counts for the cases registered in a period, by office, nationality and pathway",
+            description = "Send Accept: text/csv for the same figures as CSV (JSON otherwise). from and to are UTC dates, "
+                    + "both included; defaults: the last 30 days.")
+    @APIResponse(responseCode = "200", description = "The figures", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Statistics.Report.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = "A query parameter is invalid")
+    public Response get(
+            @Parameter(description = "First registration day (YYYY-MM-DD)") @QueryParam("from") String from,
+            @Parameter(description = "Last registration day (YYYY-MM-DD)") @QueryParam("to") String to,
+            @Parameter(description = "Only this office (one of the caller's)") @QueryParam("office") String office,
+            @Context HttpHeaders headers) {
+        Statistics.Report report = report(from, to, office);
+        if (!wantsCsv(headers)) {
+            return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        return Response.ok(Statistics.csv(report), CSV + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"smo-statistics-" + report.from() + "-" + report.to() + ".csv\"")
+                .build();
+    }
+
+    /** CSV only when the client prefers it explicitly; a wildcard gets JSON. */
+    private static boolean wantsCsv(HttpHeaders headers) {
+        MediaType csv = MediaType.valueOf(CSV);
+        return headers.getAcceptableMediaTypes().stream()
+                .filter(m -> m.isCompatible(MediaType.APPLICATION_JSON_TYPE) || m.isCompatible(csv))
+                .findFirst().map(m -> !m.isWildcardType() && m.isCompatible(csv)).orElse(false);
+    }
+
+    private Statistics.Report report(String rawFrom, String rawTo, String office) {
+        LocalDate to = QueryParameters.date(rawTo, "to", false);
+        to = to == null ? LocalDate.now(clock.withZone(ZoneOffset.UTC)) : to;
+        LocalDate from = QueryParameters.date(rawFrom, "from", false);
+        from = from == null ? to.minusDays(29) : from;
+        if (from.isAfter(to)) {
+            throw ApiException.invalid("from", "must not be after to (" + to + ")");
+        }
+        if (from.isBefore(to.minusYears(10))) {
+            throw ApiException.invalid("from", "the period may span at most ten years");
+        }
+        return statistics.report(from, to, QueryParameters.office(office, "office"));
+    }
+}

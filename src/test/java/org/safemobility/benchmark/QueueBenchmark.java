@@ -1,0 +1,93 @@
+package org.safemobility.benchmark;
+
+import static org.safemobility.benchmark.Loopback.latencies;
+import static org.safemobility.benchmark.Loopback.print;
+import static org.safemobility.benchmark.Loopback.token;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+/**
+ * Supervisors' queues at scale: 1,000,000 cases and 200,000 open tasks (seeded in SQL straight into the case and
+ * queue tables, spread over the four offices and eight activities, aged up to 30 days), then the queue endpoints
+ * against the packaged service with a real supervisor token, beside an authenticated call that finds nothing; and
+ * the plans PostgreSQL uses for them. Run by {@code scripts/benchmark.sh queues}.
+ *
+ * <pre>args: serviceUrl keycloakRealmUrl jdbcUrl</pre>
+ */
+public final class QueueBenchmark {
+
+    private static final int CASES = 1_000_000;
+    private static final int OPEN_TASKS = 200_000;
+
+    private QueueBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String service = args[0];
+        String realm = args[1];
+        String jdbc = args[2];
+        try (Connection c = DriverManager.getConnection(jdbc, "smo", "smo"); Statement st = c.createStatement()) {
+            long start = System.nanoTime();
+            seed(st);
+            System.out.printf("seeded %,d cases and %,d open tasks in SQL: %.1f s%n", CASES, OPEN_TASKS,
+                    (System.nanoTime() - start) / 1e9);
+            st.execute("analyze smo.case_file");
+            st.execute("analyze smo.open_task");
+            explain(st, "queues of GT and CR (grouped, the query behind GET /api/v1/queues)", """
+                    select office, activity, count(*), count(*) filter (where assignee is null),
+                           count(*) filter (where due_at < now()),
+                           count(*) filter (where created_at > now() - interval '1 day'),
+                           count(*) filter (where created_at <= now() - interval '1 day' and created_at > now() - interval '3 days'),
+                           count(*) filter (where created_at <= now() - interval '3 days' and created_at > now() - interval '7 days'),
+                           count(*) filter (where created_at <= now() - interval '7 days'), min(created_at)
+                      from smo.open_task where office = any(array['GT','CR']) group by office, activity order by office, activity""");
+            explain(st, "a page of one queue's tasks, oldest first (GET /api/v1/queues/{activity}/tasks)", """
+                    select * from smo.open_task where office in ('GT','CR') and activity = 'schedule-interview'
+                     order by created_at, task_id limit 20""");
+        }
+        String supervisor = token(realm, "supervisor.gt");
+        long[] base = latencies(service + "/api/v1/queues/no-such-activity/tasks?size=1", supervisor, 200, 1000);
+        System.out.println("queues with 200,000 open tasks, sequential on loopback (1000 calls after 200 warm-up):");
+        print("baseline: GET /api/v1/queues/no-such-activity/tasks", base, base);
+        print("GET /api/v1/queues (GT and CR, ~100,000 tasks)", latencies(service + "/api/v1/queues", supervisor, 200, 1000), base);
+        print("GET /api/v1/queues?office=GT (~50,000 tasks)",
+                latencies(service + "/api/v1/queues?office=GT", supervisor, 200, 1000), base);
+        print("GET /api/v1/queues/schedule-interview/tasks (page 0)",
+                latencies(service + "/api/v1/queues/schedule-interview/tasks", supervisor, 200, 1000), base);
+        print("GET …/schedule-interview/tasks?overdue=true&unassigned=true",
+                latencies(service + "/api/v1/queues/schedule-interview/tasks?overdue=true&unassigned=true", supervisor, 200, 1000), base);
+    }
+
+    private static void seed(Statement st) throws Exception {
+        st.execute("""
+                insert into smo.case_file (id, case_number, office, status, applicant_given_name, applicant_family_name,
+                       applicant_date_of_birth, applicant_nationality, applicant_arrival_date, consent_given,
+                       consent_recorded_at, registered_by, created_at, updated_at)
+                select gen_random_uuid(), o || '-2025-Q' || lpad(n::text, 7, '0'), o, 'INTERVIEW_SCHEDULED', 'Seeded',
+                       'Applicant ' || n, date '1990-01-01', 'VEN', date '2023-01-01', true, now(), 'benchmark',
+                       now() - (n % 720) * interval '1 hour', now()
+                  from generate_series(1, %d) n,
+                       lateral (select (array['GT','CR','CO','EC'])[1 + n %% 4] as o) office""".formatted(CASES));
+        st.execute("""
+                insert into smo.open_task (task_id, office, activity, case_id, assignee, priority, created_at, due_at)
+                select 'bench-' || row_number() over (), c.office,
+                       (array['schedule-interview','conduct-interview','supervisor-review','review-ineligible',
+                              'approve-override','review-rescreen','choose-next-pathway','answer-partner-query'])[1 + (random() * 7)::int],
+                       c.id, case when random() < 0.4 then 'caseworker-' || (random() * 50)::int end,
+                       case when random() < 0.1 then 80 else 50 end, c.created_at,
+                       c.created_at + ((1 + (random() * 10)::int) * interval '1 day')
+                  from (select id, office, created_at from smo.case_file order by id limit %d) c""".formatted(OPEN_TASKS));
+    }
+
+    private static void explain(Statement st, String what, String sql) throws Exception {
+        System.out.println("plan: " + what);
+        try (ResultSet rs = st.executeQuery("explain (analyze, buffers, costs off) " + sql)) {
+            while (rs.next()) {
+                System.out.println("    " + rs.getString(1));
+            }
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package org.safemobility.supervision;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.safemobility.fixtures.Forms;
+import org.safemobility.fixtures.RegistrationFixture;
+import org.safemobility.fixtures.TokenFixture;
+import org.safemobility.fixtures.Workflow;
+
+/** Supervisors: queues, reassignment, approvals, stuck work, scope; caseworkers are kept out. */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class SupervisionIT {
+
+    private static final String CASEWORKER = TokenFixture.caseworkerNamed("cw-sup-co", "CO");
+    private static final String COLLEAGUE = TokenFixture.caseworkerNamed("cw-sup-co-2", "CO");
+    private static final String ELSEWHERE = TokenFixture.caseworkerNamed("cw-sup-ec", "EC");
+    private static final String SUPERVISOR = TokenFixture.supervisorNamed("sup-sup-co", "CO");
+    private static final String GT_SUPERVISOR = TokenFixture.supervisorNamed("sup-sup-gt", "GT");
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TaskService engineTasks;
+
+    private static Map<String, Object> queue(String token, String office, String activity) {
+        return given().auth().oauth2(token).queryParam("office", office).get("/api/v1/queues").then().statusCode(200)
+                .extract().path("items.find { it.activity == '" + activity + "' }");
+    }
+
+    @Test
+    void queues_count_a_known_seeded_set_by_age_assignment_and_deadline() {
+        Instant now = Instant.now();
+        String activity = "seeded-" + UUID.randomUUID().toString().substring(0, 8);
+        Object[][] seeded = { // age, assignee, due in (hours; negative = overdue)
+                {Duration.ofHours(2), null, 48}, {Duration.ofHours(20), "cw-x", -1}, {Duration.ofDays(2), null, 24},
+                {Duration.ofDays(5), null, -24}, {Duration.ofDays(6), "cw-y", null}, {Duration.ofDays(9), null, -100}};
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (Object[] s : seeded) {
+                em.createNativeQuery("""
+                                insert into smo.open_task (task_id, office, activity, case_id, assignee, priority, created_at, due_at)
+                                values (?1, 'CO', ?2, ?3, ?4, 50, ?5, ?6)""")
+                        .setParameter(1, UUID.randomUUID().toString()).setParameter(2, activity)
+                        .setParameter(3, UUID.randomUUID()).setParameter(4, s[1])
+                        .setParameter(5, now.minus((Duration) s[0]))
+                        .setParameter(6, s[2] == null ? null : now.plus(Duration.ofHours((Integer) s[2])))
+                        .executeUpdate();
+            }
+        });
+        try {
+            given().auth().oauth2(SUPERVISOR).queryParam("office", "CO").get("/api/v1/queues").then().statusCode(200)
+                    .body("items.find { it.activity == '" + activity + "' }.open", equalTo(6))
+                    .body("items.find { it.activity == '" + activity + "' }.unassigned", equalTo(4))
+                    .body("items.find { it.activity == '" + activity + "' }.overdue", equalTo(3))
+                    .body("items.find { it.activity == '" + activity + "' }.ageBuckets",
+                            equalTo(Map.of("<1d", 2, "1-3d", 1, "3-7d", 2, ">7d", 1)))
+                    .body("items.find { it.activity == '" + activity + "' }.oldestAgeSeconds",
+                            org.hamcrest.Matchers.greaterThanOrEqualTo((int) Duration.ofDays(9).toSeconds()));
+            given().auth().oauth2(SUPERVISOR).queryParam("overdue", true).queryParam("unassigned", true)
+                    .get("/api/v1/queues/" + activity + "/tasks").then().statusCode(200)
+                    .body("total", equalTo(2)).body("items.overdue", everyItem(equalTo(true)));
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from smo.open_task where activity = ?1")
+                    .setParameter(1, activity).executeUpdate());
+        }
+    }
+
+    @Test
+    void queues_follow_the_engine_as_work_is_registered_claimed_and_done() {
+        Map<String, Object> before = queue(SUPERVISOR, "CO", "schedule-interview");
+        long open = before == null ? 0 : ((Number) before.get("open")).longValue();
+        long unassigned = before == null ? 0 : ((Number) before.get("unassigned")).longValue();
+        String first = Workflow.register(CASEWORKER, RegistrationFixture.valid("CO"));
+        String second = Workflow.register(CASEWORKER, RegistrationFixture.valid("CO"));
+        Workflow.claim(CASEWORKER, Workflow.taskOf(CASEWORKER, first, "schedule-interview"));
+        Map<String, Object> after = queue(SUPERVISOR, "CO", "schedule-interview");
+        assertThat(((Number) after.get("open")).longValue()).isEqualTo(open + 2);
+        assertThat(((Number) after.get("unassigned")).longValue()).isEqualTo(unassigned + 1);
+
+        Workflow.work(CASEWORKER, second, "schedule-interview", Forms.schedule());
+        assertThat(((Number) queue(SUPERVISOR, "CO", "schedule-interview").get("open")).longValue()).isEqualTo(open + 1);
+        given().auth().oauth2(SUPERVISOR).get("/api/v1/queues/conduct-interview/tasks?office=CO&size=100").then()
+                .statusCode(200).body("items.caseId", hasItem(second))
+                .body("items.find { it.caseId == '" + second + "' }.caseNumber", containsString("CO-"));
+
+        String task = Workflow.taskOf(CASEWORKER, first, "schedule-interview");
+        engineTasks.setDueDate(task, Date.from(Instant.now().minus(Duration.ofHours(1))));
+        given().auth().oauth2(SUPERVISOR).get("/api/v1/queues/schedule-interview/tasks?office=CO&overdue=true&size=100")
+                .then().body("items.taskId", hasItem(task));
+        given().auth().oauth2(CASEWORKER).contentType(ContentType.JSON).body(Map.of("reason", "Moved away"))
+                .post("/api/v1/cases/" + first + "/withdraw").then().statusCode(200);
+        given().auth().oauth2(SUPERVISOR).get("/api/v1/queues/schedule-interview/tasks?office=CO&size=100")
+                .then().body("items.taskId", not(hasItem(task)));
+    }
+
+    @Test
+    void a_supervisor_sees_only_their_offices_and_caseworkers_see_no_supervision() {
+        Workflow.register(CASEWORKER, RegistrationFixture.valid("CO"));
+        given().auth().oauth2(GT_SUPERVISOR).get("/api/v1/queues").then().statusCode(200)
+                .body("items.office", everyItem(equalTo("GT")));
+        given().auth().oauth2(GT_SUPERVISOR).get("/api/v1/queues?office=CO").then().statusCode(403);
+        given().auth().oauth2(GT_SUPERVISOR).get("/api/v1/queues/schedule-interview/tasks?office=CO").then().statusCode(403);
+        given().auth().oauth2(GT_SUPERVISOR).get("/api/v1/queues/schedule-interview/tasks?size=100").then()
+                .body("items.office", everyItem(equalTo("GT")));
+        given().auth().oauth2(GT_SUPERVISOR).get("/api/v1/incidents").then().statusCode(200)
+                .body("items.office", everyItem(equalTo("GT")));
+        given().auth().oauth2(GT_SUPERVISOR).get("/api/v1/queues/Not An Activity/tasks").then().statusCode(400);
+    }
+
+    @ParameterizedTest(name = "GET {0}")
+    @ValueSource(strings = {"/api/v1/queues", "/api/v1/queues/schedule-interview/tasks", "/api/v1/incidents",
+            "/api/v1/approvals", "/api/v1/escalations", "/api/v1/stats", "/api/v1/outbox/dead-letters"})
+    void caseworkers_get_403_on_supervisor_endpoints(String path) {
+        given().auth().oauth2(CASEWORKER).get(path).then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void a_supervisor_assigns_work_only_to_known_staff_of_the_tasks_office() {
+        given().auth().oauth2(COLLEAGUE).get("/api/v1/tasks").then().statusCode(200); // the colleague signs in once
+        given().auth().oauth2(ELSEWHERE).get("/api/v1/tasks").then().statusCode(200);
+        String id = Workflow.register(CASEWORKER, RegistrationFixture.valid("CO"));
+        String task = Workflow.taskOf(CASEWORKER, id, "schedule-interview");
+        Workflow.claim(CASEWORKER, task);
+
+        assign(SUPERVISOR, task, "cw-sup-co-2").statusCode(200).body("assignee", equalTo("cw-sup-co-2"));
+        assign(SUPERVISOR, task, "nobody-we-know").statusCode(400).body("errors[0].field", equalTo("assignee"))
+                .body("errors[0].message", containsString("no member of staff"));
+        assign(SUPERVISOR, task, "cw-sup-ec").statusCode(400).body("errors[0].message", containsString("does not work for office CO"));
+        assign(SUPERVISOR, task, " ").statusCode(400);
+        assign(CASEWORKER, task, "cw-sup-co-2").statusCode(403);
+        assign(GT_SUPERVISOR, task, "cw-sup-co-2").statusCode(404);
+        given().auth().oauth2(SUPERVISOR).get("/api/v1/cases/" + id + "/history").then()
+                .body("items.find { it.event == 'task.assigned' }.details.to", equalTo("cw-sup-co-2"))
+                .body("items.find { it.event == 'task.assigned' }.details.from", equalTo("cw-sup-co"));
+
+        Workflow.work(COLLEAGUE, id, "schedule-interview", Forms.schedule());
+        Workflow.work(COLLEAGUE, id, "conduct-interview", Forms.interview(false));
+        String review = given().auth().oauth2(SUPERVISOR).get("/api/v1/approvals?size=100").then().statusCode(200)
+                .body("items.activity", everyItem(org.hamcrest.Matchers.oneOf("approve-override", "supervisor-review")))
+                .extract().path("items.find { it.caseId == '" + id + "' }.id");
+        assign(SUPERVISOR, review, "cw-sup-co-2").statusCode(400).body("errors[0].message", containsString("for supervisors"));
+        assign(SUPERVISOR, review, "sup-sup-co").statusCode(200).body("assignee", equalTo("sup-sup-co"));
+    }
+
+    @Test
+    void a_stuck_referral_is_listed_as_an_incident_and_retried_once_consent_is_recorded() {
+        String id = Workflow.register(CASEWORKER, RegistrationFixture.valid("CO").with("consent.given", false));
+        Workflow.work(CASEWORKER, id, "schedule-interview", Forms.schedule());
+        Workflow.work(CASEWORKER, id, "conduct-interview", Forms.interview(false));
+        Workflow.work(SUPERVISOR, id, "supervisor-review", Forms.approve("CANADA"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(SUPERVISOR).get("/api/v1/incidents?size=100")
+                .then().extract().path("items.find { it.caseId == '" + id + "' }") != null);
+        String incident = given().auth().oauth2(SUPERVISOR).get("/api/v1/incidents?office=CO&size=100").then()
+                .body("items.find { it.caseId == '" + id + "' }.activity", equalTo("send-referral"))
+                .body("items.find { it.caseId == '" + id + "' }.caseNumber", containsString("CO-"))
+                .body("items.find { it.caseId == '" + id + "' }.message", containsString("consented"))
+                .body("items.find { it.caseId == '" + id + "' }.retryable", equalTo(true))
+                .extract().path("items.find { it.caseId == '" + id + "' }.id");
+        given().auth().oauth2(GT_SUPERVISOR).post("/api/v1/incidents/" + incident + "/retry").then().statusCode(404);
+        given().auth().oauth2(CASEWORKER).post("/api/v1/incidents/" + incident + "/retry").then().statusCode(403);
+
+        long version = ((Number) Workflow.read(CASEWORKER, id).extract().path("version")).longValue();
+        given().auth().oauth2(CASEWORKER).header("If-Match", "\"" + version + "\"").contentType(ContentType.JSON)
+                .body(Map.of("consent", Map.of("given", true))).patch("/api/v1/cases/" + id).then().statusCode(200);
+        given().auth().oauth2(SUPERVISOR).post("/api/v1/incidents/" + incident + "/retry").then().statusCode(202)
+                .body("id", equalTo(incident));
+        Workflow.awaitReferral(CASEWORKER, id, "CANADA", 1);
+        given().auth().oauth2(SUPERVISOR).get("/api/v1/incidents?size=100").then().body("items.id", not(hasItem(incident)));
+        given().auth().oauth2(SUPERVISOR).post("/api/v1/incidents/" + incident + "/retry").then().statusCode(404);
+        given().auth().oauth2(SUPERVISOR).get("/api/v1/cases/" + id + "/history").then()
+                .body("items.event", hasItem("incident.retried"));
+    }
+
+    private static io.restassured.response.ValidatableResponse assign(String token, String task, String assignee) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("assignee", assignee))
+                .post("/api/v1/tasks/" + task + "/assign").then();
+    }
+}
