@@ -3,6 +3,10 @@ package org.safemobility.workflow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,7 +16,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
@@ -52,6 +58,20 @@ public class CaseWorkflow {
 
     @Inject
     HistoryService history;
+
+    @Inject
+    RepositoryService repository;
+
+    /** The BPMN XML of the case process version new cases start with, for diagrams. */
+    public String model() {
+        ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY)
+                .latestVersion().singleResult();
+        try (InputStream xml = repository.getProcessModel(latest.getId())) {
+            return new String(xml.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** Starts the case's process; runs synchronously up to the first wait state, inside the current transaction. */
     @Transactional(Transactional.TxType.MANDATORY)

@@ -229,7 +229,11 @@ public final class WebhookBenchmark {
 
     private static HttpServer receiver(String secret) throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+            Thread thread = new Thread(r, "receiver");
+            thread.setDaemon(true); // the benchmark's JVM ends when main does
+            return thread;
+        }));
         server.createContext("/hooks", exchange -> {
             Instant at = Instant.now();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);

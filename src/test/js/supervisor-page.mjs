@@ -1,0 +1,35 @@
+// Renders the supervisors' page in headless Chromium (Debian's, driven by playwright-core) and prints what it shows
+// as JSON: the counts drawn on the diagram's activities and the queue table's rows. Used by SupervisorPageIT.
+//   node src/test/js/supervisor-page.mjs <page url> <access token> <screenshot path>
+import { chromium } from 'playwright-core';
+
+const [url, token, screenshot] = process.argv.slice(2);
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync']
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  const errors = [];
+  page.on('pageerror', e => errors.push(String(e)));
+  // the token a signed-in tab would hold; the page's API calls carry it and the service validates it
+  await page.addInitScript(t => sessionStorage.setItem('smo.access_token', t), token);
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready]', { timeout: 30000 });
+  const shown = await page.evaluate(() => ({
+    ready: document.body.dataset.ready,
+    status: document.getElementById('status').textContent,
+    badges: [...document.querySelectorAll('.counts')].map(b => ({
+      activity: b.dataset.activity, open: Number(b.dataset.open), overdue: Number(b.dataset.overdue), text: b.textContent,
+      visible: b.getBoundingClientRect().width > 0
+    })),
+    rows: [...document.querySelectorAll('#queues tbody tr')].map(r => [...r.children].map(td => td.textContent)),
+    shapes: document.querySelectorAll('#diagram .djs-element').length
+  }));
+  shown.errors = errors;
+  await page.screenshot({ path: screenshot, fullPage: true });
+  console.log(JSON.stringify(shown));
+} finally {
+  await browser.close();
+}
