@@ -1,14 +1,10 @@
 // Renders the supervisors' page in headless Chromium (Debian's, driven by playwright-core) and prints what it shows
 // as JSON: the counts drawn on the diagram's activities and the queue table's rows. Used by SupervisorPageIT.
 //   node src/test/js/supervisor-page.mjs <page url> <access token> <screenshot path>
-import { chromium } from 'playwright-core';
+import { launch } from './chromium.mjs';
 
 const [url, token, screenshot] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync']
-});
+const browser = await launch();
 try {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
   const errors = [];

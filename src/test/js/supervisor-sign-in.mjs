@@ -2,15 +2,11 @@
 // realm's public client): opens the page, signs in on Keycloak's form, and waits for the page to show the queues.
 // Not part of the test run (it needs Keycloak and the service on :8080); see README.
 //   node src/test/js/supervisor-sign-in.mjs [page url] [username] [password] [screenshot path]
-import { chromium } from 'playwright-core';
+import { launch } from './chromium.mjs';
 
 const [url = 'http://localhost:8080/supervisor/', username = 'supervisor.gt', password = 'demo',
   screenshot = 'target/supervisor-sign-in.png'] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync']
-});
+const browser = await launch();
 try {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
   await page.goto(url);

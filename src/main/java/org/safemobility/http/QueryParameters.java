@@ -40,6 +40,11 @@ public final class QueryParameters {
         };
     }
 
+    /** true, false, or null when absent: a filter that does not narrow unless given. */
+    public static Boolean optionalBool(String raw, String name) {
+        return raw == null || raw.isBlank() ? null : bool(raw, name, false);
+    }
+
     public static <E extends Enum<E>> E enumeration(String raw, String name, Class<E> type) {
         if (raw == null || raw.isBlank()) {
             return null;

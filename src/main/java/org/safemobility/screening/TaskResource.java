@@ -63,7 +63,7 @@ public class TaskResource {
         }
         Tasks.Holder holder = assignee == null || assignee.isBlank() ? Tasks.Holder.ANY
                 : QueryParameters.enumeration(assignee.trim().toUpperCase(java.util.Locale.ROOT), "assignee", Tasks.Holder.class);
-        Boolean overdueOnly = overdue == null || overdue.isBlank() ? null : QueryParameters.bool(overdue, "overdue", false);
+        Boolean overdueOnly = QueryParameters.optionalBool(overdue, "overdue");
         return tasks.list(activity, holder, QueryParameters.office(office, "office"), overdueOnly, uuid(caseId, "caseId"),
                 QueryParameters.integer(page, "page", 0, 0, 1_000_000), QueryParameters.integer(size, "size", 20, 1, 100));
     }

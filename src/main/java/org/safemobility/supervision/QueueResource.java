@@ -57,12 +57,8 @@ public class QueueResource {
         if (!activity.matches("[a-z][a-z0-9-]{0,63}")) {
             throw ApiException.invalid("activity", "must be an activity id such as schedule-interview");
         }
-        return queues.tasks(activity, QueryParameters.office(office, "office"), optionalBool(unassigned, "unassigned"),
-                optionalBool(overdue, "overdue"), QueryParameters.integer(page, "page", 0, 0, 1_000_000),
+        return queues.tasks(activity, QueryParameters.office(office, "office"),
+                QueryParameters.optionalBool(unassigned, "unassigned"), QueryParameters.optionalBool(overdue, "overdue"), QueryParameters.integer(page, "page", 0, 0, 1_000_000),
                 QueryParameters.integer(size, "size", 20, 1, 100));
-    }
-
-    private static Boolean optionalBool(String raw, String name) {
-        return raw == null || raw.isBlank() ? null : QueryParameters.bool(raw, name, false);
     }
 }

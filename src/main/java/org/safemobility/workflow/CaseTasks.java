@@ -8,16 +8,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.safemobility.access.Caller;
 import org.safemobility.http.ApiException;
+import org.safemobility.supervision.TaskQueues;
 
 /**
  * The user tasks of the case process, as staff see them. Who may see and work a task is the engine's answer: its
@@ -104,6 +107,32 @@ public class CaseTasks {
 
     public void unclaim(String taskId) {
         tasks.setAssignee(taskId, null);
+    }
+
+    /**
+     * Every open user task of the case process, page by page, as the queue listener would have reported it: for the
+     * queues' backfill of tasks created before the listener existed.
+     */
+    public void forEachOpenTask(int pageSize, java.util.function.Consumer<List<TaskQueues.TaskState>> page) {
+        for (int first = 0; ; first += pageSize) {
+            List<Task> found = tasks.createTaskQuery().processDefinitionKey(CaseWorkflow.PROCESS_KEY).orderByTaskId().asc()
+                    .listPage(first, pageSize);
+            if (found.isEmpty()) {
+                return;
+            }
+            Set<String> instances = found.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
+            Map<String, String> caseIds = runtime.createProcessInstanceQuery().processInstanceIds(instances).list().stream()
+                    .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
+            Map<String, Object> offices = runtime.createVariableInstanceQuery()
+                    .processInstanceIdIn(instances.toArray(String[]::new)).variableName(CaseWorkflow.OFFICE).list().stream()
+                    .collect(Collectors.toMap(VariableInstance::getProcessInstanceId, VariableInstance::getValue, (a, b) -> a));
+            page.accept(found.stream().map(t -> new TaskQueues.TaskState(t.getId(), (String) offices.get(t.getProcessInstanceId()),
+                    t.getTaskDefinitionKey(), UUID.fromString(caseIds.get(t.getProcessInstanceId())), t.getAssignee(),
+                    t.getPriority(), instant(t.getCreateTime()), instant(t.getDueDate()))).toList());
+            if (found.size() < pageSize) {
+                return;
+            }
+        }
     }
 
     /** Whether the task is offered to an office's supervisors (group {@code <office>-supervisors}). */

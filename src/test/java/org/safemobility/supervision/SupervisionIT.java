@@ -47,6 +47,9 @@ class SupervisionIT {
     @Inject
     TaskService engineTasks;
 
+    @Inject
+    QueueBackfill backfill;
+
     private static Map<String, Object> queue(String token, String office, String activity) {
         return given().auth().oauth2(token).queryParam("office", office).get("/api/v1/queues").then().statusCode(200)
                 .extract().path("items.find { it.activity == '" + activity + "' }");
@@ -115,6 +118,20 @@ class SupervisionIT {
                 .post("/api/v1/cases/" + first + "/withdraw").then().statusCode(200);
         given().auth().oauth2(SUPERVISOR).get("/api/v1/queues/schedule-interview/tasks?office=CO&size=100")
                 .then().body("items.taskId", not(hasItem(task)));
+    }
+
+    @Test
+    void an_empty_queue_table_is_filled_from_the_engines_open_tasks() {
+        Workflow.register(CASEWORKER, RegistrationFixture.valid("CO"));
+        long engineOpen = engineTasks.createTaskQuery().processDefinitionKey("smo-case").count();
+        Map<String, Object> before = queue(SUPERVISOR, "CO", "schedule-interview");
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from smo.open_task").executeUpdate());
+        assertThat(queue(SUPERVISOR, "CO", "schedule-interview")).isNull();
+
+        assertThat(backfill.fillIfEmpty()).isEqualTo((int) engineOpen);
+        assertThat(queue(SUPERVISOR, "CO", "schedule-interview")).as("the same queue, whatever second it is now")
+                .usingRecursiveComparison().ignoringFields("oldestAgeSeconds").isEqualTo(before);
+        assertThat(backfill.fillIfEmpty()).as("only an empty table is filled").isZero();
     }
 
     @Test
