@@ -222,13 +222,18 @@ public class Referrals {
 
     // --- the office ------------------------------------------------------------------------------------------------
 
-    /** The referrals of a case of the caller's offices, oldest first, with the partners' decisions and questions. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /**
+     * The referrals of a case of the caller's offices, oldest first, with the partners' decisions and questions.
+     * Audited like any read of a case.
+     */
+    @Transactional
     public List<ReferralViews.ForOffice> forCase(UUID caseId) {
         var reference = caseQueries.references(List.of(caseId)).get(caseId);
         scope.requireVisible(reference == null ? null : reference.office(), "case " + caseId + " not found");
-        return Referral.<Referral>list("caseId = ?1 order by sentAt, id", caseId).stream()
+        List<ReferralViews.ForOffice> referrals = Referral.<Referral>list("caseId = ?1 order by sentAt, id", caseId).stream()
                 .map(ReferralViews.ForOffice::of).toList();
+        audit.record("case.referrals-viewed", reference.office(), caseId, Map.of("caseNumber", reference.caseNumber()));
+        return referrals;
     }
 
     /** {@code answer-partner-query}: the office's answer joins the referral, which the workflow then sends again. */

@@ -70,6 +70,8 @@ class ReferralIT {
                 .body("currentActivities", equalTo(List.of("await-partner-decision")));
         given().auth().oauth2(US).queryParam("status", "SENT").queryParam("size", 100).get("/api/v1/partner/referrals")
                 .then().statusCode(200).body("items.id", hasItem(referral));
+        given().auth().oauth2(US).get("/api/v1/partner/referrals/" + referral).then().statusCode(200)
+                .body("status", equalTo("SENT")).body("package.pathway", equalTo("US_REFUGEE"));
 
         decide(US, referral, Map.of("decision", "ACCEPTED")).statusCode(200)
                 .body("status", equalTo("ACCEPTED")).body("decidedAt", org.hamcrest.Matchers.notNullValue());
@@ -79,7 +81,8 @@ class ReferralIT {
                 .body("items.findAll { it.source == 'workflow' && it.event == 'completed' }.activity",
                         org.hamcrest.Matchers.hasItems("send-referral", "await-partner-decision", "referred-accepted"))
                 .body("items.findAll { it.source == 'audit' }.event",
-                        org.hamcrest.Matchers.hasItems("referral.sent", "referral.decided"));
+                        org.hamcrest.Matchers.hasItems("referral.sent", "referral.decided", "case.referrals-viewed",
+                                "referral.viewed-by-partner"));
     }
 
     @Test
