@@ -142,14 +142,24 @@ public class Outbox {
         return claimed;
     }
 
+    /** A successful delivery: the event, the partner's status code, and when. */
+    record Delivered(UUID id, int status, Instant at) {
+    }
+
+    /**
+     * Records a batch's successful deliveries in one transaction (one commit, not one per event). Should the worker
+     * die before it commits, those events are sent again: delivery is at least once, and partners drop duplicates by
+     * their {@code webhook-id}.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    void delivered(UUID id, int status) {
-        Instant now = clock.instant();
-        em.createNativeQuery("""
-                        update smo.outbox_event set status = 'DELIVERED', attempts = attempts + 1, delivered_at = ?2,
-                               last_attempt_at = ?2, last_status = ?3, last_error = null, locked_until = null
-                         where id = ?1""")
-                .setParameter(1, id).setParameter(2, now).setParameter(3, status).executeUpdate();
+    void delivered(List<Delivered> done) {
+        for (Delivered d : done) {
+            em.createNativeQuery("""
+                            update smo.outbox_event set status = 'DELIVERED', attempts = attempts + 1, delivered_at = ?2,
+                                   last_attempt_at = ?2, last_status = ?3, last_error = null, locked_until = null
+                             where id = ?1""")
+                    .setParameter(1, d.id()).setParameter(2, d.at()).setParameter(3, d.status()).executeUpdate();
+        }
     }
 
     /** The partner's webhook URL was removed after the event was written: it reads its referrals instead. */

@@ -80,7 +80,9 @@ public class WebhookDelivery {
     }
 
     private void work() {
-        Duration lease = config.timeout().multipliedBy(2).plusSeconds(5);
+        // a claim must outlast its whole batch even if every partner in it times out, or another worker would send
+        // events still in flight; a crashed worker's events wait this long before another claims them
+        Duration lease = config.timeout().multipliedBy(config.batchSize()).plusSeconds(10);
         while (running) {
             try {
                 List<Outbox.Claimed> batch = outbox.claim(config.batchSize(), lease);
@@ -89,7 +91,16 @@ public class WebhookDelivery {
                     wake.drainPermits();
                     continue;
                 }
-                batch.forEach(this::deliver);
+                List<Outbox.Delivered> delivered = new ArrayList<>();
+                for (Outbox.Claimed event : batch) {
+                    Outbox.Delivered done = deliver(event);
+                    if (done != null) {
+                        delivered.add(done);
+                    }
+                }
+                if (!delivered.isEmpty()) {
+                    outbox.delivered(delivered);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -101,10 +112,11 @@ public class WebhookDelivery {
         }
     }
 
-    void deliver(Outbox.Claimed event) {
+    /** Sends one event; a success is returned for the batch to record, a failure is recorded at once. */
+    Outbox.Delivered deliver(Outbox.Claimed event) {
         if (event.webhookUrl() == null || event.encryptedSecret() == null) {
             outbox.skipped(event.id());
-            return;
+            return null;
         }
         Integer status = null;
         String error;
@@ -122,9 +134,9 @@ public class WebhookDelivery {
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             status = response.statusCode();
             if (status >= 200 && status < 300) {
-                outbox.delivered(event.id(), status);
-                deliveries.record(Duration.between(event.createdAt(), Instant.now()));
-                return;
+                Instant at = Instant.now();
+                deliveries.record(Duration.between(event.createdAt(), at));
+                return new Outbox.Delivered(event.id(), status, at);
             }
             error = "HTTP " + status;
         } catch (InterruptedException e) {
@@ -134,6 +146,7 @@ public class WebhookDelivery {
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
         outbox.failed(event, status, error);
+        return null;
     }
 
     private static void sleepQuietly(Duration duration) {
