@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.safemobility.access.OfficeScope;
+import org.safemobility.time.Timestamps;
 import org.safemobility.audit.AuditTrail;
 import org.safemobility.http.ApiException;
 import org.safemobility.supervision.Escalations;
@@ -136,7 +137,7 @@ public class Outbox {
         for (Object[] r : rows) {
             Partner partner = Partner.findById((String) r[2]);
             claimed.add(new Claimed((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], ((Number) r[4]).intValue(),
-                    instant(r[5]), instant(r[6]), partner == null ? null : partner.webhookUrl,
+                    Timestamps.instant(r[5]), Timestamps.instant(r[6]), partner == null ? null : partner.webhookUrl,
                     partner == null ? null : partner.webhookSecretEncrypted, (UUID) r[7], (String) r[8]));
         }
         return claimed;
@@ -251,16 +252,4 @@ public class Outbox {
         return r == null ? null : r.caseId;
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value);
-    }
 }

@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.safemobility.access.OfficeScope;
+import org.safemobility.time.Timestamps;
 import org.safemobility.intake.CaseQueries;
 
 /**
@@ -133,7 +134,7 @@ public class TaskQueues {
             buckets.put("1-3d", number(r[6]));
             buckets.put("3-7d", number(r[7]));
             buckets.put(">7d", number(r[8]));
-            Instant oldest = instant(r[9]);
+            Instant oldest = Timestamps.instant(r[9]);
             queues.add(new Queue((String) r[0], (String) r[1], number(r[2]), number(r[3]), number(r[4]), buckets, oldest,
                     Duration.between(oldest, now).toSeconds()));
         }
@@ -181,13 +182,4 @@ public class TaskQueues {
         return ((Number) value).longValue();
     }
 
-    static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        return ((java.time.OffsetDateTime) value).toInstant();
-    }
 }
