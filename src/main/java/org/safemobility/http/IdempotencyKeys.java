@@ -2,6 +2,8 @@ package org.safemobility.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -44,6 +46,33 @@ public class IdempotencyKeys {
 
     @ConfigProperty(name = "smo.idempotency.retention", defaultValue = "PT24H")
     Duration retention;
+
+    /** How many expired keys one purge statement deletes: short transactions, no long locks. */
+    static final int PURGE_BATCH = 10_000;
+
+    /**
+     * Forgets keys past their retention, hourly on every replica (deleting twice is harmless); a key is personal
+     * data's neighbour (it names a caller) and is kept no longer than it serves.
+     */
+    @Scheduled(every = "${smo.idempotency.purge-every}", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeExpired() {
+        purgeOlderThan(clock.instant().minus(retention));
+    }
+
+    /** Deletes the keys created before {@code cutoff}, in batches; returns how many. */
+    public int purgeOlderThan(Instant cutoff) {
+        int total = 0;
+        int deleted;
+        do {
+            deleted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                            delete from smo.idempotency_record
+                             where ctid = any(array(select ctid from smo.idempotency_record where created_at < ?1 limit ?2))""")
+                    .setParameter(1, cutoff).setParameter(2, PURGE_BATCH).executeUpdate());
+            total += deleted;
+        } while (deleted == PURGE_BATCH);
+        return total;
+    }
 
     /** Checks the header's form: 1 to 255 visible ASCII characters; null when absent. */
     public static String validKey(String key) {

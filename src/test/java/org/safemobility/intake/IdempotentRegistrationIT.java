@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.safemobility.fixtures.RegistrationFixture;
+import org.safemobility.http.IdempotencyKeys;
 import org.safemobility.fixtures.Rows;
 import org.safemobility.fixtures.TokenFixture;
 
@@ -27,6 +28,9 @@ class IdempotentRegistrationIT {
 
     @Inject
     DataSource db;
+
+    @Inject
+    IdempotencyKeys keys;
 
     private long cases() {
         return Rows.count(db, "select count(*) from smo.case_file");
@@ -124,5 +128,27 @@ class IdempotentRegistrationIT {
         given().auth().oauth2(TokenFixture.caseworker("GT")).header("Idempotency-Key", "x".repeat(256))
                 .contentType(ContentType.JSON).body(RegistrationFixture.valid("GT").body()).post("/api/v1/cases")
                 .then().statusCode(400).body("errors[0].field", equalTo("Idempotency-Key"));
+    }
+
+    @Test
+    void keys_past_their_retention_are_forgotten_and_may_be_used_afresh() throws Exception {
+        String expired = "purge-" + UUID.randomUUID();
+        String fresh = "keep-" + UUID.randomUUID();
+        String token = TokenFixture.caseworker("GT");
+        for (String key : List.of(expired, fresh)) {
+            given().auth().oauth2(token).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                    .body(RegistrationFixture.valid("GT").body()).post("/api/v1/cases").then().statusCode(201);
+        }
+        try (var c = db.getConnection(); var st = c.prepareStatement(
+                "update smo.idempotency_record set created_at = now() - interval '25 hours' where idempotency_key = ?")) {
+            st.setString(1, expired);
+            st.executeUpdate();
+        }
+        assertThat(keys.purgeOlderThan(java.time.Instant.now().minus(java.time.Duration.ofHours(24)))).isGreaterThanOrEqualTo(1);
+        assertThat(Rows.count(db, "select count(*) from smo.idempotency_record where idempotency_key = ?", expired)).isZero();
+        assertThat(Rows.count(db, "select count(*) from smo.idempotency_record where idempotency_key = ?", fresh)).isOne();
+        given().auth().oauth2(token).header("Idempotency-Key", expired).contentType(ContentType.JSON)
+                .body(RegistrationFixture.valid("GT").with("applicant.givenName", "Ana").body()).post("/api/v1/cases")
+                .then().statusCode(201).header("Idempotent-Replayed", "false");
     }
 }
