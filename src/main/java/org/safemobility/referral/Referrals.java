@@ -96,12 +96,19 @@ public class Referrals {
             throw blocked(subject, "the applicant of case " + subject.caseNumber() + " has not consented to sharing "
                     + "their data with partners; record their consent (PATCH the case) and retry the step");
         }
-        Partner partner = Partner.forPathway(pathway).orElseThrow(() -> blocked(subject,
-                "no active partner accepts pathway " + pathway + "; an admin must assign it to a partner, then retry the step"));
-        Partner.AcceptedPathway accepted = partner.accepting(pathway).orElseThrow();
         Instant now = clock.instant();
-        Referral referral = Referral.<Referral>find("caseId = ?1 and status = ?2", caseId, Referral.Status.INFO_REQUESTED)
+        Referral asked = Referral.<Referral>find("caseId = ?1 and status = ?2", caseId, Referral.Status.INFO_REQUESTED)
                 .firstResult();
+        // a resend answers the partner that asked, even if an admin has since given the pathway to another partner
+        Partner partner = asked != null ? Partner.<Partner>findByIdOptional(asked.partnerId)
+                .filter(p -> p.active).orElseThrow(() -> blocked(subject, "partner " + asked.partnerId
+                        + " that asked about this referral is no longer active; withdraw the case or reactivate the partner"))
+                : Partner.forPathway(pathway).orElseThrow(() -> blocked(subject, "no active partner accepts pathway "
+                        + pathway + "; an admin must assign it to a partner, then retry the step"));
+        // the terms the partner has for the pathway now, or, if it no longer lists it, those the referral was sent with
+        Partner.AcceptedPathway accepted = partner.accepting(pathway).orElseGet(() ->
+                new Partner.AcceptedPathway(pathway, asked.referralPackage.document() != null));
+        Referral referral = asked;
         String event;
         if (referral == null) {
             referral = new Referral();

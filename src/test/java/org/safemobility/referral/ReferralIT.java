@@ -152,6 +152,45 @@ class ReferralIT {
         Workflow.read(EC_CASEWORKER, id).body("status", equalTo("REFERRED_ACCEPTED"));
     }
 
+    private static void partner(String id, String country, List<String> pathways, boolean create) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("id", id);
+        body.put("name", "Partner " + id);
+        body.put("country", country);
+        body.put("pathways", pathways.stream().map(p -> Map.of("pathway", p, "requiresDocumentNumber", false)).toList());
+        body.put("active", true);
+        var request = given().auth().oauth2(TokenFixture.admin()).contentType(ContentType.JSON).body(body);
+        (create ? request.post("/api/v1/admin/partners") : request.put("/api/v1/admin/partners/" + id))
+                .then().statusCode(create ? 201 : 200);
+    }
+
+    @Test
+    void an_answer_goes_to_the_partner_that_asked_even_after_the_pathway_moved_to_another() {
+        String id = Workflow.register(EC_CASEWORKER, RegistrationFixture.valid("EC"));
+        String referral = Workflow.refer(EC_CASEWORKER, EC_SUPERVISOR, id, Forms.interview(false), "CANADA");
+        decide(CA, referral, Map.of("decision", "INFO_REQUESTED", "reason", "Unclear", "questions", List.of("Who travels?")))
+                .statusCode(200);
+        // an admin gives CANADA to a partner in another country while the office is answering
+        partner("CA", "CA", List.of(), false);
+        partner("MOVED_TO", "US", List.of("CANADA"), true);
+        try {
+            String task = Workflow.taskOf(EC_CASEWORKER, id, "answer-partner-query");
+            Workflow.claim(EC_CASEWORKER, task);
+            given().auth().oauth2(EC_CASEWORKER).contentType(ContentType.JSON).body(Map.of("answer", "Mother and daughter."))
+                    .post("/api/v1/tasks/" + task + "/complete").then().statusCode(204);
+            assertThat(Workflow.awaitReferral(EC_CASEWORKER, id, "CANADA", 2)).isEqualTo(referral);
+            given().auth().oauth2(CA).get("/api/v1/partner/referrals/" + referral).then().statusCode(200)
+                    .body("revision", equalTo(2))
+                    .body("package.familyTies", empty()) // ties in Canada, the asking partner's country: none (Houston is in the US)
+                    .body("package.answers[0].answer", equalTo("Mother and daughter."));
+            given().auth().oauth2(TokenFixture.partner("MOVED_TO")).get("/api/v1/partner/referrals/" + referral).then()
+                    .statusCode(404);
+        } finally {
+            partner("MOVED_TO", "US", List.of(), false);
+            partner("CA", "CA", List.of("CANADA"), false);
+        }
+    }
+
     @Test
     void a_decision_is_idempotent_by_key_and_refused_once_the_referral_no_longer_waits() {
         String referral = referralOf(referredCase("US_OTHER"), "US_OTHER");
