@@ -217,7 +217,12 @@ public class Outbox {
         var query = OutboxEvent.<OutboxEvent>find("status = :status and office in :offices",
                 Sort.descending("deadAt").and("id"), Parameters.with("status", OutboxEvent.Status.DEAD)
                         .and("offices", offices)).page(page, size);
-        return new DeadLetterPage(query.list().stream().map(this::view).toList(), query.count(), page, size);
+        List<OutboxEvent> events = query.list();
+        Map<UUID, String> caseNumbers = events.isEmpty() ? Map.of() : Referral.<Referral>list("id in ?1",
+                        events.stream().map(e -> e.referralId).distinct().toList()).stream()
+                .collect(java.util.stream.Collectors.toMap(r -> r.id, r -> r.caseNumber));
+        return new DeadLetterPage(events.stream().map(e -> view(e, caseNumbers.get(e.referralId))).toList(),
+                query.count(), page, size);
     }
 
     /** Sends a dead letter again, with a fresh retry budget and the same event id. */
@@ -238,13 +243,13 @@ public class Outbox {
         audit.record("webhook.retried", e.office, caseOf(e.referralId), Map.of("eventId", e.id.toString(),
                 "type", e.type, "partner", e.partnerId));
         enqueued.fire(new Enqueued(e.id));
-        return view(e);
+        Referral r = Referral.findById(e.referralId);
+        return view(e, r == null ? null : r.caseNumber);
     }
 
-    private DeadLetterView view(OutboxEvent e) {
-        Referral r = Referral.findById(e.referralId);
-        return new DeadLetterView(e.id, e.type, e.partnerId, e.referralId, r == null ? null : r.caseNumber, e.office,
-                e.attempts, e.lastStatus, e.lastError, e.createdAt, e.deadAt, e.status);
+    private static DeadLetterView view(OutboxEvent e, String caseNumber) {
+        return new DeadLetterView(e.id, e.type, e.partnerId, e.referralId, caseNumber, e.office, e.attempts,
+                e.lastStatus, e.lastError, e.createdAt, e.deadAt, e.status);
     }
 
     private static UUID caseOf(UUID referralId) {

@@ -151,12 +151,10 @@ public class Tasks {
             throw ApiException.invalid("assignee", task.activity() + " is for supervisors; " + member.username() + " is not one");
         }
         engine.assign(taskId, member.subject());
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("taskId", task.id());
-        details.put("activity", task.activity());
-        details.put("from", task.assignee());
-        details.put("to", member.subject());
-        audit.record("task.assigned", office, caseId, details);
+        Map<String, Object> handOver = new LinkedHashMap<>();
+        handOver.put("from", task.assignee());
+        handOver.put("to", member.subject());
+        record("task.assigned", task, handOver);
         return get(taskId);
     }
 
@@ -210,11 +208,16 @@ public class Tasks {
     }
 
     private void record(String action, WorkItem task) {
+        record(action, task, Map.of());
+    }
+
+    private void record(String action, WorkItem task, Map<String, Object> more) {
         UUID caseId = UUID.fromString(task.caseId());
         CaseReference ref = cases.references(Set.of(caseId)).get(caseId);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("taskId", task.id());
         details.put("activity", task.activity());
+        details.putAll(more);
         audit.record(action, ref == null ? null : ref.office(), caseId, details);
     }
 }
