@@ -2,6 +2,7 @@ package org.safemobility;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -42,6 +43,34 @@ class ArchitectureTest {
         classes().that().areAnnotatedWith(Entity.class)
                 .should(beUsedOnlyInsideTheirCapability())
                 .because("a capability reaches another's data through its services, never its tables")
+                .check(MAIN);
+    }
+
+    @Test
+    void capabilities_do_not_depend_on_each_other_in_circles() {
+        slices().matching("org.safemobility.(*)..").should().beFreeOfCycles()
+                .because("a capability reaches the ones below it through their services; the ones above it hear from it "
+                        + "through events or interfaces it owns")
+                .check(MAIN);
+    }
+
+    @Test
+    void the_workflow_glue_depends_on_no_capability() {
+        noClasses().that().resideInAPackage("org.safemobility.workflow..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.safemobility.intake..",
+                        "org.safemobility.eligibility..", "org.safemobility.screening..", "org.safemobility.referral..",
+                        "org.safemobility.supervision..", "org.safemobility.audit..", "org.safemobility.http..")
+                .because("engine callbacks hand over through events and interfaces declared in workflow, so every "
+                        + "capability may use the engine and the engine none of them")
+                .check(MAIN);
+    }
+
+    @Test
+    void services_speak_the_domain_not_http() {
+        noClasses().that().resideOutsideOfPackage("org.safemobility.http..")
+                .and().haveSimpleNameNotEndingWith("Resource")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.safemobility.http.ApiException")
+                .because("services throw not found, conflict, invalid...; only http decides status codes")
                 .check(MAIN);
     }
 

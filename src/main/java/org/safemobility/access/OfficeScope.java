@@ -4,7 +4,9 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.Set;
 import java.util.TreeSet;
-import org.safemobility.http.ApiException;
+import org.safemobility.errors.NotAllowed;
+import org.safemobility.errors.NotFound;
+import org.safemobility.errors.Invalid;
 
 /**
  * The one place where office scope is enforced. Staff act only in the offices their token names; a record of
@@ -30,14 +32,14 @@ public class OfficeScope {
                 return known(current.get().offices().iterator().next(), field);
             }
             if (current.get().offices().isEmpty()) {
-                throw ApiException.forbidden("your account is not assigned to any office");
+                throw new NotAllowed("your account is not assigned to any office");
             }
-            throw ApiException.invalid(field,
+            throw Invalid.of(field,
                     "is required because you work for several offices (" + String.join(", ", sorted(current.get().offices())) + ")");
         }
         Office office = known(requested, field);
         if (!current.get().worksFor(office.code())) {
-            throw ApiException.forbidden("you do not work for office " + office.code());
+            throw new NotAllowed("you do not work for office " + office.code());
         }
         return office;
     }
@@ -49,7 +51,7 @@ public class OfficeScope {
     public Office officeToInspect(String requested, String field) {
         if (current.get().hasRole(Roles.ADMIN)) {
             if (requested == null) {
-                throw ApiException.invalid(field, "is required");
+                throw Invalid.of(field, "is required");
             }
             return known(requested, field);
         }
@@ -64,7 +66,7 @@ public class OfficeScope {
     /** Throws 404 unless the caller works for the given office. */
     public void requireVisible(String office, String notFoundDetail) {
         if (office == null || !current.get().worksFor(office)) {
-            throw ApiException.notFound(notFoundDetail);
+            throw new NotFound(notFoundDetail);
         }
     }
 
@@ -73,7 +75,7 @@ public class OfficeScope {
     }
 
     private Office known(String code, String field) {
-        return directory.find(code).filter(Office::active).orElseThrow(() -> ApiException.invalid(field,
+        return directory.find(code).filter(Office::active).orElseThrow(() -> Invalid.of(field,
                 "unknown office " + code + "; offices are " + String.join(", ", directory.all().keySet())));
     }
 

@@ -18,7 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.safemobility.access.Office;
 import org.safemobility.access.OfficeScope;
 import org.safemobility.access.Roles;
-import org.safemobility.http.QueryParameters;
+import org.safemobility.codes.OfficeCode;
+import org.safemobility.codes.CountryCode;
+import jakarta.validation.constraints.NotNull;
 
 /** "Would this person be eligible?" for caseworkers, without creating a case. */
 @Path("/api/v1/eligibility")
@@ -44,17 +46,14 @@ public class EligibilityCheckResource {
     @APIResponse(responseCode = "200", description = "The decision and its explanation",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EligibilityAnswer.class)))
     public EligibilityAnswer check(
-            @Parameter(description = "Office code; may be omitted by staff of one office") @QueryParam("office") String office,
-            @Parameter(description = "ISO 3166-1 alpha-3", required = true) @QueryParam("nationality") String nationality,
+            @Parameter(description = "Office code; may be omitted by staff of one office") @QueryParam("office") @OfficeCode String office,
+            @Parameter(description = "ISO 3166-1 alpha-3", required = true) @QueryParam("nationality") @NotNull(message = "is required (an ISO 3166-1 alpha-3 country code, e.g. VEN)") @CountryCode String nationality,
             @Parameter(description = "When the person entered the host country (YYYY-MM-DD)", required = true)
-            @QueryParam("arrivalDate") String arrivalDate,
+            @QueryParam("arrivalDate") @NotNull(message = "is required (a date in the form YYYY-MM-DD)") LocalDate arrivalDate,
             @Parameter(description = "Date of the application (YYYY-MM-DD); today on the office's calendar by default")
-            @QueryParam("applicationDate") String applicationDate) {
-        String country = QueryParameters.country(nationality, "nationality", true);
-        LocalDate arrival = QueryParameters.date(arrivalDate, "arrivalDate", true);
-        LocalDate application = QueryParameters.date(applicationDate, "applicationDate", false);
-        Office scoped = scope.officeToInspect(QueryParameters.office(office, "office"), "office");
-        LocalDate applied = application != null ? application : LocalDate.now(clock.withZone(scoped.zone()));
-        return rules.answer(new EligibilityQuestion(scoped.code(), country, arrival, applied));
+            @QueryParam("applicationDate") LocalDate applicationDate) {
+        Office scoped = scope.officeToInspect(office, "office");
+        LocalDate applied = applicationDate != null ? applicationDate : LocalDate.now(clock.withZone(scoped.zone()));
+        return rules.answer(new EligibilityQuestion(scoped.code(), nationality, arrivalDate, applied));
     }
 }

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.safemobility.access.Roles;
-import org.safemobility.http.ApiException;
+import org.safemobility.errors.NotFound;
 
 /** Versions of the eligibility rules, managed by admins. */
 @Path("/api/v1/admin/eligibility-rules")
@@ -74,6 +74,6 @@ public class EligibilityRulesResource {
             content = @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No such version")
     public byte[] download(@PathParam("version") int version) {
-        return versions.file(version).orElseThrow(() -> ApiException.notFound("no version " + version + " of the eligibility rules"));
+        return versions.file(version).orElseThrow(() -> new NotFound("no version " + version + " of the eligibility rules"));
     }
 }

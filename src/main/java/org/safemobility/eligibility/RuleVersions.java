@@ -23,10 +23,8 @@ import java.util.stream.Collectors;
 import org.safemobility.access.CurrentCaller;
 import org.safemobility.access.OfficeDirectory;
 import org.safemobility.audit.AuditTrail;
-import org.safemobility.http.ApiException;
-import org.safemobility.http.Problem.FieldError;
-import org.safemobility.http.ProblemType;
 import org.safemobility.workflow.Decisions;
+import org.safemobility.errors.Invalid;
 
 /**
  * The versions of the eligibility rules. A new version is parsed and checked before it is deployed: the decision
@@ -80,7 +78,7 @@ public class RuleVersions {
     @Transactional
     public RuleVersionView upload(byte[] file, String fileName, String comment) {
         if (file == null || file.length == 0) {
-            throw ApiException.invalid("body", "is empty; send the DMN file as the request body");
+            throw Invalid.of("body", "is empty; send the DMN file as the request body");
         }
         check(file);
         String resourceName = fileName == null ? "smo-eligibility.dmn" : fileName;
@@ -168,9 +166,9 @@ public class RuleVersions {
         }
     }
 
-    private static ApiException invalid(String message) {
-        return new ApiException(ProblemType.VALIDATION, "the eligibility rules were not changed: " + message,
-                List.of(new FieldError("body", message)));
+    private static Invalid invalid(String message) {
+        return new Invalid("the eligibility rules were not changed: " + message,
+                List.of(new Invalid.Violation("body", message)));
     }
 
     private static RuleVersionView view(Decisions.Version version, RuleUpload upload, boolean active) {

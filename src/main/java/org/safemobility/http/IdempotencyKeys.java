@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -30,10 +31,6 @@ public class IdempotencyKeys {
 
     public static final String HEADER = "Idempotency-Key";
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
-
-    /** What the first request with a key produced. */
-    public record Outcome(String resourceId, int status) {
-    }
 
     @Inject
     EntityManager em;
@@ -74,19 +71,83 @@ public class IdempotencyKeys {
         return total;
     }
 
-    /** Checks the header's form: 1 to 255 visible ASCII characters; null when absent. */
-    public static String validKey(String key) {
-        if (key != null && !KEY.matcher(key).matches()) {
+    /** A POST that came with an Idempotency-Key: who sent it, the key, the operation and the request's fingerprint. */
+    public record Keyed(String caller, String key, String operation, String fingerprint) {
+    }
+
+    /** What a keyed POST produced: the resource it created or acted on, and whether this answer is a replay. */
+    public record Outcome(String resourceId, boolean replayed) {
+    }
+
+    /**
+     * The key of a POST, checked (1 to 255 visible ASCII characters, else 400) and bound to the operation and the
+     * request as parsed; null when the client sent no key, and then {@link #once} simply runs the work.
+     */
+    public Keyed keyed(String caller, String key, String operation, Object request) {
+        if (key == null) {
+            return null;
+        }
+        if (!KEY.matcher(key).matches()) {
             throw ApiException.invalid(HEADER, "must be 1 to 255 visible ASCII characters, e.g. a UUID");
         }
-        return key;
+        return new Keyed(caller, key, operation, fingerprint(operation, request));
+    }
+
+    /**
+     * The resource an earlier request with this key completed with, read without claiming the key: lets a retry be
+     * answered before any work (e.g. allocating a case number) is done.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> completed(Keyed keyed) {
+        return keyed == null ? Optional.empty()
+                : find(keyed.caller(), keyed.key()).filter(row -> completedWith(row, keyed.fingerprint()) != null)
+                        .map(row -> completedWith(row, keyed.fingerprint()));
+    }
+
+    /**
+     * Runs {@code work} once per key, in the caller's transaction: the key is claimed first (a concurrent request with
+     * the same key waits on the row), and the work's resource id is stored with the key when it commits. A key already
+     * completed is answered with its resource id, marked as a replay; the same key with another request is 422.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Outcome once(Keyed keyed, int status, Supplier<String> work) {
+        if (keyed == null) {
+            return new Outcome(work.get(), false);
+        }
+        Instant now = clock.instant();
+        int claimed = em.createNativeQuery("""
+                        insert into smo.idempotency_record (caller, idempotency_key, operation, request_fingerprint, created_at)
+                        values (?1, ?2, ?3, ?4, ?5)
+                        on conflict (caller, idempotency_key) do update
+                           set operation = excluded.operation, request_fingerprint = excluded.request_fingerprint,
+                               created_at = excluded.created_at, resource_id = null, response_status = null
+                         where smo.idempotency_record.created_at < ?6""")
+                .setParameter(1, keyed.caller()).setParameter(2, keyed.key()).setParameter(3, keyed.operation())
+                .setParameter(4, keyed.fingerprint()).setParameter(5, now).setParameter(6, now.minus(retention))
+                .executeUpdate();
+        if (claimed != 1) {
+            Object[] row = find(keyed.caller(), keyed.key())
+                    .orElseThrow(() -> new IllegalStateException("idempotency key vanished while claimed"));
+            String earlier = completedWith(row, keyed.fingerprint());
+            if (earlier == null) {
+                throw new ApiException(ProblemType.CONFLICT, "a request with this Idempotency-Key is still being processed; retry");
+            }
+            return new Outcome(earlier, true);
+        }
+        String resourceId = work.get();
+        em.createNativeQuery("""
+                        update smo.idempotency_record set resource_id = ?3, response_status = ?4
+                         where caller = ?1 and idempotency_key = ?2""")
+                .setParameter(1, keyed.caller()).setParameter(2, keyed.key()).setParameter(3, resourceId)
+                .setParameter(4, status).executeUpdate();
+        return new Outcome(resourceId, false);
     }
 
     /**
      * A fingerprint of the operation and its request as parsed (records serialize their fields in declaration
      * order), so whitespace and key order in the client's JSON do not matter.
      */
-    public String fingerprint(String operation, Object request) {
+    String fingerprint(String operation, Object request) {
         try {
             byte[] canonical = json.writeValueAsBytes(request);
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -96,44 +157,6 @@ public class IdempotencyKeys {
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot fingerprint request", e);
         }
-    }
-
-    /** A completed earlier outcome for this key, read without claiming it. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Outcome> earlier(String caller, String key, String fingerprint) {
-        return find(caller, key).map(row -> outcomeOf(row, fingerprint)).filter(o -> o.status() > 0);
-    }
-
-    /**
-     * Claims the key in the current transaction. Empty: the caller goes ahead and must {@link #complete} it. Present:
-     * the key's first request already completed (a concurrent one is waited for by the database), replay it.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<Outcome> claim(String caller, String key, String operation, String fingerprint) {
-        Instant now = clock.instant();
-        int claimed = em.createNativeQuery("""
-                        insert into smo.idempotency_record (caller, idempotency_key, operation, request_fingerprint, created_at)
-                        values (?1, ?2, ?3, ?4, ?5)
-                        on conflict (caller, idempotency_key) do update
-                           set operation = excluded.operation, request_fingerprint = excluded.request_fingerprint,
-                               created_at = excluded.created_at, resource_id = null, response_status = null
-                         where smo.idempotency_record.created_at < ?6""")
-                .setParameter(1, caller).setParameter(2, key).setParameter(3, operation).setParameter(4, fingerprint)
-                .setParameter(5, now).setParameter(6, now.minus(retention))
-                .executeUpdate();
-        if (claimed == 1) {
-            return Optional.empty();
-        }
-        return find(caller, key).map(row -> outcomeOf(row, fingerprint));
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void complete(String caller, String key, String resourceId, int status) {
-        em.createNativeQuery("""
-                        update smo.idempotency_record set resource_id = ?3, response_status = ?4
-                         where caller = ?1 and idempotency_key = ?2""")
-                .setParameter(1, caller).setParameter(2, key).setParameter(3, resourceId).setParameter(4, status)
-                .executeUpdate();
     }
 
     private Optional<Object[]> find(String caller, String key) {
@@ -147,11 +170,12 @@ public class IdempotencyKeys {
         return rows.stream().findFirst();
     }
 
-    private static Outcome outcomeOf(Object[] row, String fingerprint) {
+    /** The resource id a completed key names, null while its first request is still running; 422 for another request. */
+    private static String completedWith(Object[] row, String fingerprint) {
         if (!fingerprint.equals(row[0])) {
             throw new ApiException(ProblemType.IDEMPOTENCY_KEY_REUSED,
                     "this Idempotency-Key was already used with a different request; use a new key for a new request");
         }
-        return new Outcome((String) row[1], ((Number) row[2]).intValue());
+        return ((Number) row[2]).intValue() > 0 ? (String) row[1] : null;
     }
 }

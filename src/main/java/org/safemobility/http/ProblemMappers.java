@@ -30,6 +30,12 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.safemobility.errors.Conflict;
+import org.safemobility.errors.DomainException;
+import org.safemobility.errors.Invalid;
+import org.safemobility.errors.NotAllowed;
+import org.safemobility.errors.NotFound;
+import org.safemobility.errors.StaleVersion;
 import org.safemobility.http.Problem.FieldError;
 
 /**
@@ -39,10 +45,34 @@ import org.safemobility.http.Problem.FieldError;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final java.util.Set<String> WRAPPERS = java.util.Set.of("body", "paging");
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
         return respond(e.type(), e.getMessage(), e.errors(), uri);
+    }
+
+    /** The domain's refusals: the one place that decides which status and problem type each kind becomes. */
+    @ServerExceptionMapper
+    public Response domain(DomainException e, UriInfo uri) {
+        if (e instanceof Invalid invalid) {
+            List<FieldError> errors = invalid.violations().stream().map(v -> new FieldError(v.field(), v.message())).toList();
+            return respond(ProblemType.VALIDATION, e.getMessage(), errors, uri);
+        }
+        ProblemType type = e instanceof NotFound ? ProblemType.NOT_FOUND
+                : e instanceof Conflict ? ProblemType.CONFLICT
+                : e instanceof NotAllowed ? ProblemType.FORBIDDEN
+                : e instanceof StaleVersion ? ProblemType.PRECONDITION_FAILED
+                : null;
+        if (type == null) {
+            return unexpected(e, uri); // a new kind of refusal that nobody mapped yet
+        }
+        return respond(type, e.getMessage(), List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameter e, UriInfo uri) {
+        return invalidField(e.parameter(), e.getMessage(), uri);
     }
 
     @ServerExceptionMapper
@@ -185,11 +215,12 @@ public class ProblemMappers {
      * is dropped.
      */
     static String fieldName(ConstraintViolation<?> violation) {
+        // parameters named body (a request body) or paging (a PageRequest) only wrap the fields the client wrote
         StringBuilder name = new StringBuilder();
         for (Path.Node node : violation.getPropertyPath()) {
             if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR
                     || node.getKind() == ElementKind.CROSS_PARAMETER
-                    || (node.getKind() == ElementKind.PARAMETER && "body".equals(node.getName()))) {
+                    || (node.getKind() == ElementKind.PARAMETER && WRAPPERS.contains(node.getName()))) {
                 continue;
             }
             if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {

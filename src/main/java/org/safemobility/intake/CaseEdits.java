@@ -7,10 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -27,10 +24,9 @@ import org.safemobility.access.OfficeDirectory;
 import org.safemobility.access.OfficeScope;
 import org.safemobility.audit.AuditTrail;
 import org.safemobility.codes.LanguageCode;
-import org.safemobility.http.ApiException;
-import org.safemobility.http.Problem.FieldError;
-import org.safemobility.http.ProblemType;
-import org.safemobility.workflow.CaseWorkflow;
+import org.safemobility.errors.Conflict;
+import org.safemobility.errors.Invalid;
+import org.safemobility.errors.StaleVersion;
 
 /**
  * Corrections to a case between steps: the applicant's contact details and the household. A JSON merge patch
@@ -45,15 +41,15 @@ public class CaseEdits {
     static final Set<String> EDITABLE_APPLICANT = Set.of("phone", "email", "preferredLanguage");
 
     /** The editable part of a case, as a merge patch carries it (absent = unchanged, null = cleared). */
-    record Edit(@Valid Contact applicant, @Size(max = 30) List<@NotNull @Valid HouseholdMemberDetails> household,
+    public record Edit(@Valid Contact applicant, @Size(max = 30) List<@NotNull @Valid HouseholdMemberDetails> household,
                 @Valid ConsentChange consent) {
     }
 
     /** The applicant gives (or takes back) consent to sharing with partners after registration. */
-    record ConsentChange(@NotNull Boolean given) {
+    public record ConsentChange(@NotNull Boolean given) {
     }
 
-    record Contact(
+    public record Contact(
             @Pattern(regexp = "\\+[1-9][0-9]{6,14}", message = "must be an international number in E.164 form, e.g. +50212345678")
             String phone,
             @Email @Size(max = 254) String email,
@@ -69,85 +65,84 @@ public class CaseEdits {
     @Inject
     ObjectMapper json;
 
-    @Inject
-    Validator validator;
 
     @Inject
     AuditTrail audit;
 
     @Inject
-    CaseWorkflow workflow;
+    CaseViews views;
 
     @Inject
     Clock clock;
 
-    @Transactional
-    public CaseView patch(UUID caseId, String ifMatch, JsonNode patch) throws JsonProcessingException {
-        CaseFile c = CaseFile.findById(caseId);
-        scope.requireVisible(c == null ? null : c.office, "case " + caseId + " not found");
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ApiException(ProblemType.PRECONDITION_REQUIRED,
-                    "send If-Match with the case's ETag (its version) so that edits never overwrite each other");
-        }
-        long expected = versionIn(ifMatch);
-        if (expected != c.version) {
-            throw new ApiException(ProblemType.PRECONDITION_FAILED, "the case is at version " + c.version
-                    + ", not " + expected + "; read it again and reapply your change");
-        }
-        if (c.status.isClosed()) {
-            throw ApiException.conflict("case " + c.caseNumber + " is " + c.status + " and can no longer be edited");
-        }
-        List<String> changed = apply(c, readEdit(patch), patch);
-        if (!changed.isEmpty()) {
-            c.updatedAt = clock.instant();
-            try {
-                CaseFile.flush();
-            } catch (OptimisticLockException e) {
-                throw new ApiException(ProblemType.PRECONDITION_FAILED, "the case changed while it was being edited; read it again");
-            }
-            audit.record("case.updated", c.office, c.id, Map.of("fields", changed));
-        }
-        return CaseView.of(c, workflow.currentActivities(c.id));
+    /** Checks the caller's version of the case (If-Match) against the current one, before anything changes. */
+    @FunctionalInterface
+    public interface VersionCheck {
+        void require(long currentVersion);
     }
 
-    private Edit readEdit(JsonNode patch) throws JsonProcessingException {
+    /**
+     * Reads a merge patch into an {@link Edit}, refusing fields that cannot be changed here (each named); the edit's
+     * own constraints are checked by Bean Validation when it is applied.
+     */
+    public Edit read(JsonNode patch) throws JsonProcessingException {
         if (patch == null || !patch.isObject()) {
-            throw ApiException.invalid("body", "must be a JSON object (a merge patch)");
+            throw Invalid.of("body", "must be a JSON object (a merge patch)");
         }
-        List<FieldError> refused = new ArrayList<>();
+        List<Invalid.Violation> refused = new ArrayList<>();
         patch.fieldNames().forEachRemaining(name -> {
             if (!EDITABLE.contains(name)) {
-                refused.add(new FieldError(name, "cannot be changed here; editable are applicant contact details, household and consent"));
+                refused.add(new Invalid.Violation(name, "cannot be changed here; editable are applicant contact details, household and consent"));
             }
         });
         JsonNode applicant = patch.get("applicant");
         if (applicant != null && !applicant.isNull()) {
             if (!applicant.isObject()) {
-                refused.add(new FieldError("applicant", "must be an object"));
+                refused.add(new Invalid.Violation("applicant", "must be an object"));
             } else {
                 for (Iterator<String> names = applicant.fieldNames(); names.hasNext(); ) {
                     String name = names.next();
                     if (!EDITABLE_APPLICANT.contains(name)) {
-                        refused.add(new FieldError("applicant." + name, "cannot be changed here; editable are "
+                        refused.add(new Invalid.Violation("applicant." + name, "cannot be changed here; editable are "
                                 + String.join(", ", EDITABLE_APPLICANT.stream().sorted().toList())));
                     }
                 }
             }
         } else if (applicant != null) {
-            refused.add(new FieldError("applicant", "cannot be removed"));
+            refused.add(new Invalid.Violation("applicant", "cannot be removed"));
         }
         if (patch.has("consent") && !patch.get("consent").isObject()) {
-            refused.add(new FieldError("consent", "must be an object such as {\"given\": true}"));
+            refused.add(new Invalid.Violation("consent", "must be an object such as {\"given\": true}"));
         }
         if (!refused.isEmpty()) {
-            throw ApiException.invalid(refused);
+            throw Invalid.of(refused);
         }
-        Edit edit = json.treeToValue(patch, Edit.class);
-        Set<ConstraintViolation<Edit>> violations = validator.validate(edit);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
+        return json.treeToValue(patch, Edit.class);
+    }
+
+    /**
+     * Applies the edit read from {@code patch} (whose keys say what is present: absent is unchanged, null is cleared)
+     * once {@code versionCheck} accepts the case's current version.
+     */
+    @Transactional
+    public CaseView patch(UUID caseId, VersionCheck versionCheck, @NotNull @Valid Edit body, JsonNode patch) {
+        CaseFile c = CaseFile.findById(caseId);
+        scope.requireVisible(c == null ? null : c.office, "case " + caseId + " not found");
+        versionCheck.require(c.version);
+        if (c.status.isClosed()) {
+            throw new Conflict("case " + c.caseNumber + " is " + c.status + " and can no longer be edited");
         }
-        return edit;
+        List<String> changed = apply(c, body, patch);
+        if (!changed.isEmpty()) {
+            c.updatedAt = clock.instant();
+            try {
+                CaseFile.flush();
+            } catch (OptimisticLockException e) {
+                throw new StaleVersion("the case changed while it was being edited; read it again");
+            }
+            audit.record("case.updated", c.office, c.id, Map.of("fields", changed));
+        }
+        return views.of(c);
     }
 
     private List<String> apply(CaseFile c, Edit edit, JsonNode patch) {
@@ -170,7 +165,7 @@ public class CaseEdits {
             LocalDate officeToday = LocalDate.now(clock.withZone(offices.find(c.office).orElseThrow().zone()));
             for (int i = 0; i < members.size(); i++) {
                 if (members.get(i).dateOfBirth().isAfter(officeToday)) {
-                    throw ApiException.invalid("household[" + i + "].dateOfBirth", "must not be in the future");
+                    throw Invalid.of("household[" + i + "].dateOfBirth", "must not be in the future");
                 }
             }
             c.household.clear();
@@ -183,19 +178,5 @@ public class CaseEdits {
             changed.add("consent.given");
         }
         return changed;
-    }
-
-    /** {@code "3"}, {@code W/"3"} or {@code 3}: the case's version. */
-    private static long versionIn(String ifMatch) {
-        String tag = ifMatch.trim();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        tag = tag.replace("\"", "");
-        try {
-            return Long.parseLong(tag);
-        } catch (NumberFormatException e) {
-            throw ApiException.invalid("If-Match", "must be the case's ETag, e.g. \"3\"");
-        }
     }
 }

@@ -18,9 +18,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.OptimisticLock;
-import org.safemobility.http.ApiException;
 
-/** An applicant's case at one office: the applicant, their household, their consent, and where the case stands. */
+/**
+ * An applicant's case at one office: the applicant, their household, their consent, and where the case stands. What
+ * other capabilities record about the case (the eligibility decision, the interview, referrals) lives in their own
+ * tables, keyed by the case id; the status changes only through {@link CaseLifecycle}.
+ */
 @Entity
 @Table(name = "case_file")
 public class CaseFile extends PanacheEntityBase {
@@ -47,22 +50,6 @@ public class CaseFile extends PanacheEntityBase {
 
     @Embedded
     public Consent consent;
-
-    /** Null until the workflow's eligibility step has decided. */
-    @Embedded
-    public RecordedEligibility eligibility;
-
-    /** Null unless a caseworker asked to override a refusal. */
-    @Embedded
-    public EligibilityOverride override;
-
-    /** Null until the interview is scheduled. */
-    @Embedded
-    public Interview interview;
-
-    /** Null until a supervisor has reviewed the interview. */
-    @Embedded
-    public SupervisorReview review;
 
     /** Null unless the applicant withdrew. */
     @Embedded
@@ -93,16 +80,4 @@ public class CaseFile extends PanacheEntityBase {
     /** Optimistic-locking version, exposed as the case's ETag. */
     @Version
     public long version;
-
-    /** The case a workflow step acts on, which must be in the status the step expects (409 otherwise). */
-    static CaseFile inStatus(UUID caseId, CaseStatus expected) {
-        CaseFile c = findById(caseId);
-        if (c == null) {
-            throw new IllegalStateException("the workflow refers to case " + caseId + ", which does not exist");
-        }
-        if (c.status != expected) {
-            throw ApiException.conflict("case " + c.caseNumber + " is " + c.status + ", not " + expected);
-        }
-        return c;
-    }
 }

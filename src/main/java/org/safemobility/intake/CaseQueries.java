@@ -14,7 +14,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.safemobility.access.OfficeScope;
 import org.safemobility.audit.AuditTrail;
-import org.safemobility.workflow.CaseWorkflow;
+import org.safemobility.errors.NotFound;
 
 /**
  * Reading cases, always within the caller's offices. Every read of personal data leaves an audit entry, in the same
@@ -27,7 +27,7 @@ public class CaseQueries {
     OfficeScope scope;
 
     @Inject
-    CaseWorkflow workflow;
+    CaseViews views;
 
     @Inject
     AuditTrail audit;
@@ -38,7 +38,7 @@ public class CaseQueries {
         CaseFile found = CaseFile.findById(id);
         scope.requireVisible(found == null ? null : found.office, "case " + id + " not found");
         audit.record("case.viewed", found.office, found.id, Map.of("caseNumber", found.caseNumber));
-        return CaseView.of(found, workflow.currentActivities(found.id));
+        return views.of(found);
     }
 
     /** Cases of the caller's offices (or of the one office asked for), newest first. */
@@ -74,13 +74,43 @@ public class CaseQueries {
             return Map.of();
         }
         return CaseFile.getEntityManager()
-                .createQuery("select c.id, c.caseNumber, c.office from CaseFile c where c.id in :ids", Object[].class)
+                .createQuery("select c.id, c.caseNumber, c.office, c.status from CaseFile c where c.id in :ids", Object[].class)
                 .setParameter("ids", ids).getResultList().stream()
-                .collect(Collectors.toMap(r -> (UUID) r[0], r -> new CaseReference((String) r[1], (String) r[2])));
+                .collect(Collectors.toMap(r -> (UUID) r[0],
+                        r -> new CaseReference((UUID) r[0], (String) r[1], (String) r[2], (CaseStatus) r[3])));
     }
 
-    /** How work refers to a case: its number and office. */
-    public record CaseReference(String caseNumber, String office) {
+    /** One case's reference, for a step of its workflow (which exists only for an existing case). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CaseReference reference(UUID id) {
+        return references(Set.of(id)).get(id);
+    }
+
+    /** What other capabilities decide on; for workflow steps and services, not for display (no audit). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CaseFacts facts(UUID id) {
+        return CaseFacts.of(existing(id));
+    }
+
+    /** The people of the case, for a referral package (the referral capability audits what it shares). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CasePeople people(UUID id) {
+        return CasePeople.of(existing(id));
+    }
+
+    /** Cases of an office in one status, in id order after {@code after}, a batch at a time (re-screening). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CaseFacts> inStatus(String office, CaseStatus status, UUID after, int limit) {
+        return CaseFile.<CaseFile>find("office = ?1 and status = ?2 and id > ?3 order by id", office, status, after)
+                .page(0, limit).stream().map(CaseFacts::of).toList();
+    }
+
+    private static CaseFile existing(UUID id) {
+        CaseFile c = CaseFile.findById(id);
+        if (c == null) {
+            throw new NotFound("case " + id + " not found");
+        }
+        return c;
     }
 
     private static CaseSummary summary(CaseFile c) {

@@ -15,9 +15,9 @@ import java.util.stream.Collectors;
 import org.safemobility.access.Office;
 import org.safemobility.access.OfficeScope;
 import org.safemobility.audit.AuditTrail;
-import org.safemobility.http.ApiException;
 import org.safemobility.http.IdempotencyKeys;
 import org.safemobility.workflow.CaseWorkflow;
+import org.safemobility.errors.Invalid;
 
 /**
  * Registering an applicant: checks the request, allocates a case number, and then writes the case, starts its
@@ -51,6 +51,9 @@ public class CaseRegistration {
     CaseQueries queries;
 
     @Inject
+    CaseViews views;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -69,52 +72,50 @@ public class CaseRegistration {
      * that at no time does a registration hold two database connections.
      */
     public Registered register(RegistrationRequest request, String idempotencyKey) {
-        String key = IdempotencyKeys.validKey(idempotencyKey);
         Office office = scope.officeToActIn(request.office(), "office");
         LocalDate officeToday = LocalDate.now(clock.withZone(office.zone()));
         var violations = policy.violations(request, officeToday);
         if (!violations.isEmpty()) {
-            throw ApiException.invalid(violations);
+            throw Invalid.of(violations);
         }
         String caller = scope.caller().subject();
-        String fingerprint = key == null ? null
-                : idempotency.fingerprint(OPERATION, new Fingerprinted(office.code(), request));
-        if (key != null) {
-            Optional<IdempotencyKeys.Outcome> earlier = idempotency.earlier(caller, key, fingerprint);
-            if (earlier.isPresent()) {
-                return replay(earlier.get());
-            }
+        IdempotencyKeys.Keyed keyed = idempotency.keyed(caller, idempotencyKey, OPERATION,
+                new Fingerprinted(office.code(), request));
+        Optional<String> earlier = idempotency.completed(keyed);
+        if (earlier.isPresent()) {
+            return replay(earlier.get());
         }
         String caseNumber = caseNumbers.allocate(office.code(), officeToday.getYear());
         return QuarkusTransaction.requiringNew().call(() -> {
-            if (key != null) {
-                // a concurrent request with the same key may have won the race; the database made us wait for it
-                Optional<IdempotencyKeys.Outcome> raced = idempotency.claim(caller, key, OPERATION, fingerprint);
-                if (raced.isPresent()) {
-                    return replay(raced.get());
-                }
-            }
-            CaseFile registered = newCase(request, office, caseNumber, caller);
-            registered.persistAndFlush();
-            registered.processInstanceId = workflow.start(registered.id, office.code());
-            CaseFile.flush(); // the workflow's first steps changed the case: answer with the version stored
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("caseNumber", caseNumber);
-            details.put("householdSize", registered.household.size());
-            details.put("consentGiven", registered.consent.given);
-            if (key != null) {
-                details.put("idempotencyKey", true);
-                idempotency.complete(caller, key, registered.id.toString(), 201);
-            }
-            audit.record("case.registered", office.code(), registered.id, details);
-            registeredEvents.fire(new CaseRegistered(office.code(), registered.applicant.nationality));
-            return new Registered(CaseView.of(registered, workflow.currentActivities(registered.id)),
-                    false);
+            // a concurrent request with the same key may have won the race: the database makes us wait for it
+            IdempotencyKeys.Outcome outcome = idempotency.once(keyed, 201,
+                    () -> create(request, office, caseNumber, caller, keyed != null).id.toString());
+            return outcome.replayed() ? replay(outcome.resourceId())
+                    : new Registered(views.of(CaseFile.findById(UUID.fromString(outcome.resourceId()))), false);
         });
     }
 
-    private Registered replay(IdempotencyKeys.Outcome earlier) {
-        return new Registered(queries.view(UUID.fromString(earlier.resourceId())), true);
+    /** Writes the case, starts its workflow (which decides eligibility) and records the audit entry. */
+    private CaseFile create(RegistrationRequest request, Office office, String caseNumber, String caller, boolean keyed) {
+        CaseFile registered = newCase(request, office, caseNumber, caller);
+        registered.persistAndFlush();
+        registeredEvents.fire(new CaseRegistered(registered.id, office.code(), registered.applicant.nationality,
+                registered.createdAt));
+        registered.processInstanceId = workflow.start(registered.id, office.code());
+        CaseFile.flush(); // the workflow's first steps changed the case: answer with the version stored
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("caseNumber", caseNumber);
+        details.put("householdSize", registered.household.size());
+        details.put("consentGiven", registered.consent.given);
+        if (keyed) {
+            details.put("idempotencyKey", true);
+        }
+        audit.record("case.registered", office.code(), registered.id, details);
+        return registered;
+    }
+
+    private Registered replay(String caseId) {
+        return new Registered(queries.view(UUID.fromString(caseId)), true);
     }
 
     private CaseFile newCase(RegistrationRequest request, Office office, String caseNumber, String caller) {

@@ -17,7 +17,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -31,8 +34,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.safemobility.access.Roles;
+import org.safemobility.codes.CountryCode;
 import org.safemobility.http.IdempotencyKeys;
-import org.safemobility.http.QueryParameters;
+import org.safemobility.http.Preconditions;
+import org.safemobility.http.PageRequest;
+import jakarta.ws.rs.BeanParam;
+import org.safemobility.codes.OfficeCode;
 
 /** Registration and reading of cases by the staff of an office. */
 @Path("/api/v1/cases")
@@ -50,7 +57,7 @@ public class CaseResource {
     CaseQueries queries;
 
     @Inject
-    CaseScreening screening;
+    CaseWithdrawal withdrawal;
 
     @Inject
     CaseEdits edits;
@@ -109,20 +116,14 @@ public class CaseResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseSummary.Page.class)))
     @APIResponse(responseCode = "400", description = "A query parameter is invalid (named in errors)")
     public CaseSummary.Page list(
-            @Parameter(description = "Only this status", schema = @Schema(implementation = CaseStatus.class))
-            @QueryParam("status") String status,
+            @Parameter(description = "Only this status")
+            @QueryParam("status") CaseStatus status,
             @Parameter(description = "Only applicants of this nationality (ISO 3166-1 alpha-3)")
-            @QueryParam("nationality") String nationality,
-            @Parameter(description = "Only this office (one of the caller's)") @QueryParam("office") String office,
-            @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
-            @QueryParam("page") String page,
-            @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
-            @QueryParam("size") String size) {
-        var filter = new CaseQueries.CaseFilter(QueryParameters.office(office, "office"),
-                QueryParameters.enumeration(status, "status", CaseStatus.class),
-                QueryParameters.country(nationality, "nationality"));
-        return queries.list(filter, QueryParameters.integer(page, "page", 0, 0, 1_000_000),
-                QueryParameters.integer(size, "size", 20, 1, 100));
+            @QueryParam("nationality") @CountryCode String nationality,
+            @Parameter(description = "Only this office (one of the caller's)") @QueryParam("office") @OfficeCode String office,
+            @BeanParam @Valid PageRequest paging) {
+        var filter = new CaseQueries.CaseFilter(office, status, nationality);
+        return queries.list(filter, paging.page(), paging.size());
     }
 
     private static EntityTag etag(CaseView view) {
@@ -144,8 +145,10 @@ public class CaseResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response edit(@PathParam("id") UUID id,
                          @Parameter(description = "The case's ETag, e.g. \"3\"") @HeaderParam("If-Match") String ifMatch,
+                         @Context Request request, @Context HttpHeaders headers,
                          JsonNode body) throws JsonProcessingException {
-        CaseView view = edits.patch(id, ifMatch, body);
+        CaseView view = edits.patch(id, version -> Preconditions.requireIfMatch(request, headers, "case", version),
+                edits.read(body), body);
         return Response.ok(view).tag(etag(view)).build();
     }
 
@@ -159,7 +162,7 @@ public class CaseResource {
     @APIResponse(responseCode = "404", description = "No such case in the caller's offices")
     @APIResponse(responseCode = "409", description = "The case is already closed or withdrawn")
     public Response withdraw(@PathParam("id") UUID id, @NotNull(message = "a JSON body is required") @Valid WithdrawalRequest body) {
-        CaseView view = screening.withdraw(id, body.reason().strip());
+        CaseView view = withdrawal.withdraw(id, body.reason().strip());
         return Response.ok(view).tag(etag(view)).build();
     }
 

@@ -71,7 +71,30 @@ public record CaseView(
     public record WithdrawalView(String reason, String recordedBy, Instant at) {
     }
 
-    static CaseView of(CaseFile c, List<String> currentActivities) {
+    /**
+     * The parts of the case other capabilities record, filled in by each through {@link CaseViewPart}: the eligibility
+     * decision and the pathways it allows (eligibility), the interview and its review (screening).
+     */
+    public static final class Parts {
+        private EligibilityView eligibility;
+        private List<String> allowedPathways = List.of();
+        private InterviewView interview;
+        private ReviewView review;
+
+        public Parts eligibility(EligibilityView eligibility, List<String> allowedPathways) {
+            this.eligibility = eligibility;
+            this.allowedPathways = List.copyOf(allowedPathways);
+            return this;
+        }
+
+        public Parts interview(InterviewView interview, ReviewView review) {
+            this.interview = interview;
+            this.review = review;
+            return this;
+        }
+    }
+
+    static CaseView of(CaseFile c, List<String> currentActivities, Parts parts) {
         Applicant a = c.applicant;
         return new CaseView(c.id, c.caseNumber, c.office, c.status, currentActivities,
                 new ApplicantDetails(a.givenName, a.familyName, a.dateOfBirth, a.sex, a.nationality, a.documentType,
@@ -79,40 +102,11 @@ public record CaseView(
                 c.household.stream().map(m -> new HouseholdMemberDetails(m.givenName, m.familyName, m.dateOfBirth,
                         m.relationship, m.nationality)).toList(),
                 new ConsentView(c.consent.given, c.consent.recordedAt),
-                eligibility(c), CaseScreening.allowedPathways(c).stream().map(Enum::name).toList(),
-                interview(c.interview), review(c.review), withdrawal(c.withdrawal), c.closingNote,
-                c.createdAt, c.updatedAt, c.version);
-    }
-
-    private static InterviewView interview(Interview i) {
-        if (i == null || i.scheduledAt == null) {
-            return null;
-        }
-        return new InterviewView(i.appointmentAt, i.remote, i.location, i.language, i.interpreterNeeded, i.scheduledBy,
-                i.scheduledAt, i.protectionNeeds, i.vulnerabilities, i.familyTies, i.pathwayPreference, i.summary,
-                i.conductedBy, i.conductedAt);
-    }
-
-    private static ReviewView review(SupervisorReview r) {
-        return r == null || r.decision == null ? null
-                : new ReviewView(r.decision, r.pathway, r.reason, r.decidedBy, r.decidedAt);
+                parts.eligibility, parts.allowedPathways, parts.interview, parts.review, withdrawal(c.withdrawal),
+                c.closingNote, c.createdAt, c.updatedAt, c.version);
     }
 
     private static WithdrawalView withdrawal(Withdrawal w) {
         return w == null || w.at == null ? null : new WithdrawalView(w.reason, w.recordedBy, w.at);
-    }
-
-    private static EligibilityView eligibility(CaseFile c) {
-        RecordedEligibility e = c.eligibility;
-        if (e == null || e.eligible == null) {
-            return null;
-        }
-        EligibilityOverride o = c.override;
-        OverrideView override = o == null || o.requestedAt == null ? null
-                : new OverrideView(o.justification, o.pathways, o.requestedBy, o.requestedAt,
-                        o.decision == null ? null : o.decision.name(), o.decidedBy, o.decidedAt, o.reason);
-        return new EligibilityView(e.eligible, e.pathways == null ? List.of() : e.pathways, e.ruleId, e.reason,
-                e.decisionVersion == null ? 0 : e.decisionVersion, e.decidedAt,
-                new EligibilityView.Inputs(c.office, e.nationality, e.arrivalDate, e.applicationDate), override);
     }
 }

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
-import org.safemobility.http.Problem.FieldError;
+import org.safemobility.errors.Invalid;
 
 /**
  * The rules a registration must meet beyond the form of each field, each with a reason a caseworker can act on.
@@ -17,34 +17,34 @@ public class RegistrationPolicy {
     static final int ADULT_AGE = 18;
     static final int OLDEST_PLAUSIBLE_AGE = 120;
 
-    public List<FieldError> violations(RegistrationRequest request, LocalDate officeToday) {
-        List<FieldError> errors = new ArrayList<>();
+    public List<Invalid.Violation> violations(RegistrationRequest request, LocalDate officeToday) {
+        List<Invalid.Violation> errors = new ArrayList<>();
         ApplicantDetails applicant = request.applicant();
         LocalDate born = applicant.dateOfBirth();
         if (born.isAfter(officeToday)) {
-            errors.add(new FieldError("applicant.dateOfBirth", "must be a date in the past"));
+            errors.add(new Invalid.Violation("applicant.dateOfBirth", "must be a date in the past"));
         } else if (Period.between(born, officeToday).getYears() < ADULT_AGE) {
-            errors.add(new FieldError("applicant.dateOfBirth",
+            errors.add(new Invalid.Violation("applicant.dateOfBirth",
                     "the registering applicant must be 18 or older; register children as household members of an adult"));
         } else if (Period.between(born, officeToday).getYears() > OLDEST_PLAUSIBLE_AGE) {
-            errors.add(new FieldError("applicant.dateOfBirth", "is more than " + OLDEST_PLAUSIBLE_AGE + " years ago"));
+            errors.add(new Invalid.Violation("applicant.dateOfBirth", "is more than " + OLDEST_PLAUSIBLE_AGE + " years ago"));
         }
         if (applicant.arrivalDate().isBefore(born)) {
-            errors.add(new FieldError("applicant.arrivalDate", "must not be before the applicant's date of birth"));
+            errors.add(new Invalid.Violation("applicant.arrivalDate", "must not be before the applicant's date of birth"));
         }
         if (applicant.arrivalDate().isAfter(officeToday)) {
-            errors.add(new FieldError("applicant.arrivalDate", "must not be in the future"));
+            errors.add(new Invalid.Violation("applicant.arrivalDate", "must not be in the future"));
         }
         if (applicant.documentNumber() != null && applicant.documentType() == null) {
-            errors.add(new FieldError("applicant.documentType", "is required when documentNumber is given"));
+            errors.add(new Invalid.Violation("applicant.documentType", "is required when documentNumber is given"));
         }
         List<HouseholdMemberDetails> household = request.householdOrEmpty();
         for (int i = 0; i < household.size(); i++) {
             HouseholdMemberDetails member = household.get(i);
             if (member.dateOfBirth().isAfter(officeToday)) {
-                errors.add(new FieldError("household[" + i + "].dateOfBirth", "must not be in the future"));
+                errors.add(new Invalid.Violation("household[" + i + "].dateOfBirth", "must not be in the future"));
             } else if (Period.between(member.dateOfBirth(), officeToday).getYears() > OLDEST_PLAUSIBLE_AGE) {
-                errors.add(new FieldError("household[" + i + "].dateOfBirth", "is more than " + OLDEST_PLAUSIBLE_AGE + " years ago"));
+                errors.add(new Invalid.Violation("household[" + i + "].dateOfBirth", "is more than " + OLDEST_PLAUSIBLE_AGE + " years ago"));
             }
         }
         return errors;

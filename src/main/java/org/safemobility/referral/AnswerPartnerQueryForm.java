@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.safemobility.screening.TaskForm;
+import org.safemobility.workflow.TaskForm;
 
 /**
  * {@code answer-partner-query}: the office answers the partner's questions (GET the case's referrals to read them);
@@ -22,7 +22,7 @@ public record AnswerPartnerQueryForm(
     static class Handler implements TaskForm<AnswerPartnerQueryForm> {
 
         @Inject
-        Referrals referrals;
+        ReferralSending referrals;
 
         @Override
         public String activity() {
@@ -35,8 +35,8 @@ public record AnswerPartnerQueryForm(
         }
 
         @Override
-        public Map<String, Object> apply(UUID caseId, AnswerPartnerQueryForm form) {
-            referrals.recordAnswer(caseId, form.answer().strip());
+        public Map<String, Object> apply(UUID caseId, AnswerPartnerQueryForm body) {
+            referrals.recordAnswer(caseId, body.answer().strip());
             return Map.of();
         }
     }

@@ -25,7 +25,7 @@ import org.safemobility.access.Roles;
 public class CaseReferralResource {
 
     @Inject
-    Referrals referrals;
+    OfficeReferrals referrals;
 
     @GET
     @Operation(operationId = "listCaseReferrals", summary = "The case's referrals, oldest first")

@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.safemobility.eligibility.Pathway;
-import org.safemobility.http.ApiException;
-import org.safemobility.screening.TaskForm;
+import org.safemobility.workflow.TaskForm;
 import org.safemobility.workflow.CaseWorkflow;
+import org.safemobility.errors.Invalid;
 
 /** {@code choose-next-pathway}: after a partner declined, refer the case to another allowed pathway, or close it. */
 @Schema(name = "ChooseNextPathwayForm")
@@ -29,7 +29,7 @@ public record ChooseNextPathwayForm(
     static class Handler implements TaskForm<ChooseNextPathwayForm> {
 
         @Inject
-        Referrals referrals;
+        ReferralSending referrals;
 
         @Override
         public String activity() {
@@ -42,20 +42,20 @@ public record ChooseNextPathwayForm(
         }
 
         @Override
-        public Map<String, Object> apply(UUID caseId, ChooseNextPathwayForm form) {
-            boolean refer = form.decision() == Decision.REFER;
-            if (refer && form.pathway() == null) {
-                throw ApiException.invalid("pathway", "is required to refer the case to another pathway");
+        public Map<String, Object> apply(UUID caseId, ChooseNextPathwayForm body) {
+            boolean refer = body.decision() == Decision.REFER;
+            if (refer && body.pathway() == null) {
+                throw Invalid.of("pathway", "is required to refer the case to another pathway");
             }
-            if (!refer && (form.reason() == null || form.reason().isBlank())) {
-                throw ApiException.invalid("reason", "is required to close the case without a pathway");
+            if (!refer && (body.reason() == null || body.reason().isBlank())) {
+                throw Invalid.of("reason", "is required to close the case without a pathway");
             }
-            referrals.chooseNext(caseId, refer ? Optional.of(form.pathway()) : Optional.empty(),
-                    form.reason() == null ? null : form.reason().strip());
+            referrals.chooseNext(caseId, refer ? Optional.of(body.pathway()) : Optional.empty(),
+                    body.reason() == null ? null : body.reason().strip());
             Map<String, Object> routing = new LinkedHashMap<>();
-            routing.put("nextPathwayDecision", form.decision().name());
+            routing.put("nextPathwayDecision", body.decision().name());
             if (refer) {
-                routing.put(CaseWorkflow.PATHWAY, form.pathway().name());
+                routing.put(CaseWorkflow.PATHWAY, body.pathway().name());
             }
             return routing;
         }

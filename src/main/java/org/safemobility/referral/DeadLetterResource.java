@@ -11,14 +11,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.safemobility.access.Roles;
-import org.safemobility.http.QueryParameters;
+import org.safemobility.http.PageRequest;
+import jakarta.ws.rs.BeanParam;
+import jakarta.validation.Valid;
+import org.safemobility.codes.OfficeCode;
 
 /** Webhook events that could not be delivered within the retry budget, for the offices' supervisors. */
 @Path("/api/v1/outbox/dead-letters")
@@ -36,11 +38,10 @@ public class DeadLetterResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Outbox.DeadLetterPage.class)))
     @APIResponse(responseCode = "400", description = "A query parameter is invalid")
     public Outbox.DeadLetterPage list(
-            @Parameter(description = "Only this office (one of the caller's)") @QueryParam("office") String office,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
-        return outbox.deadLetters(QueryParameters.office(office, "office"),
-                QueryParameters.integer(page, "page", 0, 0, 1_000_000), QueryParameters.integer(size, "size", 20, 1, 100));
+            @Parameter(description = "Only this office (one of the caller's)") @QueryParam("office") @OfficeCode String office,
+            @BeanParam @Valid PageRequest paging) {
+        return outbox.deadLetters(office,
+                paging.page(), paging.size());
     }
 
     @POST

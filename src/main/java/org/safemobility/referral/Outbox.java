@@ -21,8 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.safemobility.access.OfficeScope;
 import org.safemobility.time.Timestamps;
 import org.safemobility.audit.AuditTrail;
-import org.safemobility.http.ApiException;
-import org.safemobility.supervision.Escalations;
+import org.safemobility.errors.Conflict;
 
 /**
  * The transactional outbox of partner webhooks. Events are written with the change they announce; delivery workers
@@ -71,7 +70,7 @@ public class Outbox {
     AuditTrail audit;
 
     @Inject
-    Escalations escalations;
+    Event<WebhookDeadLettered> deadLettered;
 
     @Inject
     Clock clock;
@@ -191,9 +190,9 @@ public class Outbox {
                 .setParameter(5, lastError).setParameter(6, next).setParameter(7, dead ? "DEAD" : "PENDING")
                 .setParameter(8, dead ? now : null).executeUpdate();
         if (dead) {
-            escalations.webhookDeadLettered(event.office(), caseOf(event.referralId()), event.id().toString(),
+            deadLettered.fire(new WebhookDeadLettered(event.office(), caseOf(event.referralId()), event.id().toString(),
                     "webhook " + event.type() + " to partner " + event.partnerId() + " failed " + attempts
-                            + " times; last: " + (status == null ? lastError : "HTTP " + status));
+                            + " times; last: " + (status == null ? lastError : "HTTP " + status)));
         }
     }
 
@@ -231,7 +230,7 @@ public class Outbox {
         OutboxEvent e = OutboxEvent.findById(id);
         scope.requireVisible(e == null ? null : e.office, "dead letter " + id + " not found");
         if (e.status != OutboxEvent.Status.DEAD) {
-            throw ApiException.conflict("event " + id + " is " + e.status + ", not dead-lettered");
+            throw new Conflict("event " + id + " is " + e.status + ", not dead-lettered");
         }
         Instant now = clock.instant();
         e.status = OutboxEvent.Status.PENDING;

@@ -15,7 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -23,7 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.safemobility.access.Roles;
 import org.safemobility.http.IdempotencyKeys;
-import org.safemobility.http.QueryParameters;
+import org.safemobility.http.PageRequest;
+import jakarta.ws.rs.BeanParam;
 
 /** The partner API: a partner's own referrals, and its decisions on them. Scoped by the token's {@code partner} claim. */
 @Path("/api/v1/partner/referrals")
@@ -33,7 +33,7 @@ import org.safemobility.http.QueryParameters;
 public class PartnerReferralResource {
 
     @Inject
-    Referrals referrals;
+    PartnerReferrals referrals;
 
     @GET
     @Operation(operationId = "listPartnerReferrals", summary = "The calling partner's referrals, newest first")
@@ -42,11 +42,10 @@ public class PartnerReferralResource {
     @APIResponse(responseCode = "400", description = "A query parameter is invalid")
     public ReferralViews.PartnerPage list(
             @Parameter(description = "Only referrals in this status", schema = @Schema(implementation = Referral.Status.class))
-            @QueryParam("status") String status,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
-        return referrals.listForPartner(QueryParameters.enumeration(status, "status", Referral.Status.class),
-                QueryParameters.integer(page, "page", 0, 0, 1_000_000), QueryParameters.integer(size, "size", 20, 1, 100));
+            @QueryParam("status") Referral.Status status,
+            @BeanParam @Valid PageRequest paging) {
+        return referrals.listForPartner(status,
+                paging.page(), paging.size());
     }
 
     @GET

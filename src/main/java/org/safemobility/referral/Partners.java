@@ -22,8 +22,9 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.safemobility.audit.AuditTrail;
 import org.safemobility.eligibility.Pathway;
-import org.safemobility.http.ApiException;
-import org.safemobility.http.Problem.FieldError;
+import org.safemobility.errors.Conflict;
+import org.safemobility.errors.NotFound;
+import org.safemobility.errors.Invalid;
 
 /**
  * Partners as data, maintained by admins: which pathways each accepts (each pathway belongs to one partner), where
@@ -93,10 +94,10 @@ public class Partners {
     public PartnerView create(PartnerRequest request) {
         String id = request.id();
         if (id == null) {
-            throw ApiException.invalid("id", "is required to create a partner");
+            throw Invalid.of("id", "is required to create a partner");
         }
         if (Partner.findById(id) != null) {
-            throw ApiException.conflict("partner " + id + " exists; PUT /api/v1/admin/partners/" + id + " changes it");
+            throw new Conflict("partner " + id + " exists; PUT /api/v1/admin/partners/" + id + " changes it");
         }
         Partner partner = new Partner();
         partner.id = id;
@@ -110,7 +111,7 @@ public class Partners {
     @Transactional
     public PartnerView update(String id, PartnerRequest request) {
         if (request.id() != null && !request.id().equals(id)) {
-            throw ApiException.invalid("id", "cannot change; it must be " + id + " or absent");
+            throw Invalid.of("id", "cannot change; it must be " + id + " or absent");
         }
         Partner partner = find(id);
         apply(partner, request);
@@ -119,7 +120,7 @@ public class Partners {
     }
 
     private void apply(Partner partner, PartnerRequest request) {
-        List<FieldError> errors = new ArrayList<>();
+        List<Invalid.Violation> errors = new ArrayList<>();
         String url = request.webhookUrl() == null || request.webhookUrl().isBlank() ? null : request.webhookUrl().strip();
         if (url != null) {
             checkUrl(url, errors);
@@ -129,19 +130,19 @@ public class Partners {
             checkSecret(secret, errors);
         }
         if (url != null && secret == null && partner.webhookSecretEncrypted == null) {
-            errors.add(new FieldError("webhookSecret", "is required with a webhookUrl: webhooks are always signed"));
+            errors.add(new Invalid.Violation("webhookSecret", "is required with a webhookUrl: webhooks are always signed"));
         }
         Set<Pathway> pathways = request.pathways().stream().map(PathwayTerms::pathway).collect(Collectors.toSet());
         if (pathways.size() != request.pathways().size()) {
-            errors.add(new FieldError("pathways", "name each pathway once"));
+            errors.add(new Invalid.Violation("pathways", "name each pathway once"));
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw Invalid.of(errors);
         }
         for (Pathway pathway : pathways) {
             Partner.<Partner>find("select p from Partner p join p.pathways a where a.pathway = ?1 and p.id <> ?2",
                     pathway, partner.id == null ? "" : partner.id).firstResultOptional().ifPresent(other -> {
-                        throw ApiException.conflict("pathway " + pathway + " belongs to partner " + other.id
+                        throw new Conflict("pathway " + pathway + " belongs to partner " + other.id
                                 + "; take it from there first (each pathway goes to one partner)");
                     });
         }
@@ -159,40 +160,40 @@ public class Partners {
         partner.updatedAt = now;
     }
 
-    private void checkUrl(String url, List<FieldError> errors) {
+    private void checkUrl(String url, List<Invalid.Violation> errors) {
         try {
             URI uri = new URI(url);
             boolean https = "https".equalsIgnoreCase(uri.getScheme());
             boolean http = "http".equalsIgnoreCase(uri.getScheme());
             if (!uri.isAbsolute() || uri.getHost() == null || !(https || http && config.allowPlainHttp())) {
-                errors.add(new FieldError("webhookUrl", config.allowPlainHttp() ? "must be an absolute http(s) URL"
+                errors.add(new Invalid.Violation("webhookUrl", config.allowPlainHttp() ? "must be an absolute http(s) URL"
                         : "must be an absolute https URL"));
             }
         } catch (URISyntaxException e) {
-            errors.add(new FieldError("webhookUrl", "is not a URL: " + e.getReason()));
+            errors.add(new Invalid.Violation("webhookUrl", "is not a URL: " + e.getReason()));
         }
     }
 
-    private static void checkSecret(String secret, List<FieldError> errors) {
+    private static void checkSecret(String secret, List<Invalid.Violation> errors) {
         String message = "must be whsec_ followed by base64 of 24 to 64 random bytes";
         if (!secret.startsWith(SECRET_PREFIX)) {
-            errors.add(new FieldError("webhookSecret", message));
+            errors.add(new Invalid.Violation("webhookSecret", message));
             return;
         }
         try {
             int length = Base64.getDecoder().decode(secret.substring(SECRET_PREFIX.length())).length;
             if (length < 24 || length > 64) {
-                errors.add(new FieldError("webhookSecret", message));
+                errors.add(new Invalid.Violation("webhookSecret", message));
             }
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("webhookSecret", message));
+            errors.add(new Invalid.Violation("webhookSecret", message));
         }
     }
 
     private static Partner find(String id) {
         Partner partner = Partner.findById(id);
         if (partner == null) {
-            throw ApiException.notFound("partner " + id + " not found");
+            throw new NotFound("partner " + id + " not found");
         }
         return partner;
     }

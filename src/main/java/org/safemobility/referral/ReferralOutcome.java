@@ -1,8 +1,16 @@
 package org.safemobility.referral;
 
+import java.time.Instant;
+import java.util.UUID;
+
 /**
  * Fired in the transaction of a referral's change: {@code sent}, {@code resent}, {@code accepted}, {@code declined},
- * {@code info_requested} or {@code withdrawn}. Observers that count act once it commits.
+ * {@code info_requested} or {@code withdrawn}, with the case, partner and pathway it concerns. Projections record it
+ * in that transaction; observers that count act once it commits.
  */
-public record ReferralOutcome(String partner, String outcome) {
+public record ReferralOutcome(UUID caseId, String partner, String pathway, String outcome, Instant at) {
+
+    public static ReferralOutcome of(Referral referral, String outcome, Instant at) {
+        return new ReferralOutcome(referral.caseId, referral.partnerId, referral.pathway.name(), outcome, at);
+    }
 }

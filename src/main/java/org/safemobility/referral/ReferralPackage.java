@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.safemobility.eligibility.Pathway;
-import org.safemobility.intake.CaseReferrals;
+import org.safemobility.intake.CasePeople;
 import org.safemobility.intake.DocumentType;
 import org.safemobility.intake.FamilyTie;
 import org.safemobility.intake.Relationship;
@@ -56,7 +56,7 @@ public record ReferralPackage(
                 List.copyOf(answers));
     }
 
-    private static Person person(CaseReferrals.Person p) {
+    private static Person person(CasePeople.Person p) {
         return new Person(p.givenName(), p.familyName(), p.dateOfBirth(), p.nationality(), p.relationship());
     }
 }

@@ -10,8 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.safemobility.eligibility.Pathway;
-import org.safemobility.http.ApiException;
-import org.safemobility.http.Problem.FieldError;
+import org.safemobility.errors.Invalid;
 
 /** How referrals are shown: to partners (their own, minimized) and to the office (with decisions and answers). */
 public final class ReferralViews {
@@ -32,19 +31,19 @@ public final class ReferralViews {
             List<@NotBlank @Size(max = 2000) String> questions) {
 
         void check() {
-            List<FieldError> errors = new ArrayList<>();
+            List<Invalid.Violation> errors = new ArrayList<>();
             if (decision != Decision.ACCEPTED && (reason == null || reason.isBlank())) {
-                errors.add(new FieldError("reason", "is required to decline or to ask for information"));
+                errors.add(new Invalid.Violation("reason", "is required to decline or to ask for information"));
             }
             boolean asking = decision == Decision.INFO_REQUESTED;
             if (asking && (questions == null || questions.isEmpty())) {
-                errors.add(new FieldError("questions", "name at least one question the office should answer"));
+                errors.add(new Invalid.Violation("questions", "name at least one question the office should answer"));
             }
             if (!asking && questions != null && !questions.isEmpty()) {
-                errors.add(new FieldError("questions", "are only sent with INFO_REQUESTED"));
+                errors.add(new Invalid.Violation("questions", "are only sent with INFO_REQUESTED"));
             }
             if (!errors.isEmpty()) {
-                throw ApiException.invalid(errors);
+                throw Invalid.of(errors);
             }
         }
     }

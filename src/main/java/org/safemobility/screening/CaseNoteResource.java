@@ -12,20 +12,18 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.safemobility.access.Roles;
-import org.safemobility.http.QueryParameters;
+import org.safemobility.http.PageRequest;
+import jakarta.ws.rs.BeanParam;
 
 /** Internal notes on a case: the office's staff only, never shared with partners. */
 @Path("/api/v1/cases/{id}/notes")
@@ -61,8 +59,7 @@ public class CaseNoteResource {
     @APIResponse(responseCode = "400", description = "A query parameter is invalid")
     @APIResponse(responseCode = "404", description = "No such case in the caller's offices")
     public CaseNotes.Page list(@PathParam("id") UUID id,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
-        return notes.list(id, QueryParameters.integer(page, "page", 0, 0, 1_000_000), QueryParameters.integer(size, "size", 20, 1, 100));
+            @BeanParam @Valid PageRequest paging) {
+        return notes.list(id, paging.page(), paging.size());
     }
 }

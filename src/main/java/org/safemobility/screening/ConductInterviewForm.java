@@ -11,11 +11,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.safemobility.eligibility.Pathway;
-import org.safemobility.intake.CaseScreening;
 import org.safemobility.intake.FamilyTie;
-import org.safemobility.intake.ProtectionNeed;
-import org.safemobility.intake.Vulnerability;
 import org.safemobility.workflow.CaseWorkflow;
+import org.safemobility.workflow.TaskForm;
 
 /**
  * {@code conduct-interview}: protection needs, vulnerabilities, family ties in the destination countries, the
@@ -48,9 +46,9 @@ public record ConductInterviewForm(
         }
 
         @Override
-        public Map<String, Object> apply(UUID caseId, ConductInterviewForm form) {
-            boolean vulnerable = screening.recordInterview(caseId, new CaseScreening.Findings(form.protectionNeeds(),
-                    form.vulnerabilities(), form.familyTies(), form.pathwayPreference(), form.summary().strip()));
+        public Map<String, Object> apply(UUID caseId, ConductInterviewForm body) {
+            boolean vulnerable = screening.recordInterview(caseId, new CaseScreening.Findings(body.protectionNeeds(),
+                    body.vulnerabilities(), body.familyTies(), body.pathwayPreference(), body.summary().strip()));
             return Map.of(CaseWorkflow.PRIORITY, vulnerable ? CaseWorkflow.VULNERABLE_PRIORITY : CaseWorkflow.NORMAL_PRIORITY);
         }
     }

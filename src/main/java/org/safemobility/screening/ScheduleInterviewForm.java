@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.safemobility.codes.LanguageCode;
-import org.safemobility.http.ApiException;
-import org.safemobility.intake.CaseScreening;
+import org.safemobility.errors.Invalid;
+import org.safemobility.workflow.TaskForm;
 
 /** {@code schedule-interview}: when and where the screening interview takes place, in which language. */
 @Schema(name = "ScheduleInterviewForm")
@@ -47,15 +47,15 @@ public record ScheduleInterviewForm(
         }
 
         @Override
-        public Map<String, Object> apply(UUID caseId, ScheduleInterviewForm form) {
-            if (!form.remote() && (form.location() == null || form.location().isBlank())) {
-                throw ApiException.invalid("location", "is required for an interview in person");
+        public Map<String, Object> apply(UUID caseId, ScheduleInterviewForm body) {
+            if (!body.remote() && (body.location() == null || body.location().isBlank())) {
+                throw Invalid.of("location", "is required for an interview in person");
             }
-            if (form.appointmentAt().toInstant().isAfter(clock.instant().plus(FURTHEST_APPOINTMENT))) {
-                throw ApiException.invalid("appointmentAt", "must be within a year");
+            if (body.appointmentAt().toInstant().isAfter(clock.instant().plus(FURTHEST_APPOINTMENT))) {
+                throw Invalid.of("appointmentAt", "must be within a year");
             }
-            screening.scheduleInterview(caseId, new CaseScreening.Appointment(form.appointmentAt().toInstant(),
-                    form.remote(), form.remote() ? null : form.location().strip(), form.language(), form.interpreterNeeded()));
+            screening.scheduleInterview(caseId, new CaseScreening.Appointment(body.appointmentAt().toInstant(),
+                    body.remote(), body.remote() ? null : body.location().strip(), body.language(), body.interpreterNeeded()));
             return Map.of();
         }
     }

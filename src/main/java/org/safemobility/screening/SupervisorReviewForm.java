@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.safemobility.eligibility.Pathway;
-import org.safemobility.http.ApiException;
-import org.safemobility.intake.CaseScreening;
 import org.safemobility.workflow.CaseWorkflow;
+import org.safemobility.errors.Invalid;
+import org.safemobility.workflow.TaskForm;
 
 /** {@code supervisor-review}: approve one pathway, or return the case to the interview with a reason. */
 @Schema(name = "SupervisorReviewForm")
@@ -40,17 +40,17 @@ public record SupervisorReviewForm(
         }
 
         @Override
-        public Map<String, Object> apply(UUID caseId, SupervisorReviewForm form) {
-            boolean approve = form.decision() == Decision.APPROVE;
-            if (approve && form.pathway() == null) {
-                throw ApiException.invalid("pathway", "is required to approve");
+        public Map<String, Object> apply(UUID caseId, SupervisorReviewForm body) {
+            boolean approve = body.decision() == Decision.APPROVE;
+            if (approve && body.pathway() == null) {
+                throw Invalid.of("pathway", "is required to approve");
             }
-            if (!approve && (form.reason() == null || form.reason().isBlank())) {
-                throw ApiException.invalid("reason", "is required to return the case to the interview");
+            if (!approve && (body.reason() == null || body.reason().isBlank())) {
+                throw Invalid.of("reason", "is required to return the case to the interview");
             }
-            screening.review(caseId, approve, form.pathway(), form.reason() == null ? null : form.reason().strip());
-            return approve ? Map.of("supervisorDecision", form.decision().name(), CaseWorkflow.PATHWAY, form.pathway().name())
-                    : Map.of("supervisorDecision", form.decision().name());
+            screening.review(caseId, approve, body.pathway(), body.reason() == null ? null : body.reason().strip());
+            return approve ? Map.of("supervisorDecision", body.decision().name(), CaseWorkflow.PATHWAY, body.pathway().name())
+                    : Map.of("supervisorDecision", body.decision().name());
         }
     }
 }

@@ -8,6 +8,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,20 +19,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.safemobility.access.Roles;
-import org.safemobility.http.ApiException;
-import org.safemobility.http.QueryParameters;
-import org.safemobility.referral.AnswerPartnerQueryForm;
-import org.safemobility.referral.ChooseNextPathwayForm;
+import org.safemobility.codes.OfficeCode;
+import org.safemobility.http.PageRequest;
 
 /** The inbox of caseworkers and supervisors: tasks of their offices' cases. */
 @Path("/api/v1/tasks")
@@ -48,24 +48,20 @@ public class TaskResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskView.Page.class)))
     @APIResponse(responseCode = "400", description = "A query parameter is invalid")
     public TaskView.Page list(
-            @Parameter(description = "Only this activity, e.g. schedule-interview") @QueryParam("activity") String activity,
+            @Parameter(description = "Only this activity, e.g. schedule-interview") @QueryParam("activity")
+            @Pattern(regexp = "[a-z][a-z0-9-]{0,63}", message = "must be an activity id such as review-ineligible") String activity,
             @Parameter(description = "me: held by the caller; unassigned: held by nobody; any (default)",
                     schema = @Schema(enumeration = {"me", "unassigned", "any"}, defaultValue = "any"))
-            @QueryParam("assignee") String assignee,
-            @Parameter(description = "Only this office (one of the caller's)") @QueryParam("office") String office,
+            @QueryParam("assignee")
+            @Pattern(regexp = "(?i)me|unassigned|any", message = "must be one of me, unassigned, any") String assignee,
+            @Parameter(description = "Only this office (one of the caller's)") @QueryParam("office") @OfficeCode String office,
             @Parameter(description = "true: only tasks past their due date; false: only those not past it",
-                    schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("overdue") String overdue,
-            @Parameter(description = "Only tasks of this case") @QueryParam("caseId") String caseId,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
-        if (activity != null && !activity.matches("[a-z][a-z0-9-]{0,63}")) {
-            throw ApiException.invalid("activity", "must be an activity id such as review-ineligible");
-        }
+                    schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("overdue") Boolean overdue,
+            @Parameter(description = "Only tasks of this case") @QueryParam("caseId") UUID caseId,
+            @BeanParam @Valid PageRequest paging) {
         Tasks.Holder holder = assignee == null || assignee.isBlank() ? Tasks.Holder.ANY
-                : QueryParameters.enumeration(assignee.trim().toUpperCase(java.util.Locale.ROOT), "assignee", Tasks.Holder.class);
-        Boolean overdueOnly = QueryParameters.optionalBool(overdue, "overdue");
-        return tasks.list(activity, holder, QueryParameters.office(office, "office"), overdueOnly, uuid(caseId, "caseId"),
-                QueryParameters.integer(page, "page", 0, 0, 1_000_000), QueryParameters.integer(size, "size", 20, 1, 100));
+                : Tasks.Holder.valueOf(assignee.trim().toUpperCase(Locale.ROOT));
+        return tasks.list(activity, holder, office, overdue, caseId, paging.page(), paging.size());
     }
 
     @GET
@@ -126,10 +122,6 @@ public class TaskResource {
                     + "supervisor-review → SupervisorReviewForm; review-ineligible → ReviewRefusalForm; "
                     + "approve-override → OverrideApprovalForm; review-rescreen → RescreeningReviewForm; "
                     + "choose-next-pathway → ChooseNextPathwayForm; answer-partner-query → AnswerPartnerQueryForm.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {
-            ScheduleInterviewForm.class, ConductInterviewForm.class, SupervisorReviewForm.class,
-            ReviewRefusalForm.class, OverrideApprovalForm.class, RescreeningReviewForm.class,
-            ChooseNextPathwayForm.class, AnswerPartnerQueryForm.class})))
     @APIResponse(responseCode = "204", description = "Completed; the case and its workflow moved on")
     @APIResponse(responseCode = "400", description = "The form is invalid (fields named)")
     @APIResponse(responseCode = "404", description = "No such task for the caller (or already completed)")
@@ -137,16 +129,5 @@ public class TaskResource {
     public Response complete(@PathParam("id") String id, JsonNode body) throws JsonProcessingException {
         tasks.complete(id, body);
         return Response.noContent().build();
-    }
-
-    private static UUID uuid(String raw, String name) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(raw.trim());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(name, "must be a UUID");
-        }
     }
 }

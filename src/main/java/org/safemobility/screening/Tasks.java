@@ -3,20 +3,16 @@ package org.safemobility.screening;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
+import org.safemobility.workflow.TaskForm;
 import java.util.stream.Collectors;
 import org.safemobility.access.Caller;
 import org.safemobility.access.CurrentCaller;
@@ -24,11 +20,13 @@ import org.safemobility.access.OfficeScope;
 import org.safemobility.access.Roles;
 import org.safemobility.access.StaffDirectory;
 import org.safemobility.audit.AuditTrail;
-import org.safemobility.http.ApiException;
 import org.safemobility.intake.CaseQueries;
-import org.safemobility.intake.CaseQueries.CaseReference;
+import org.safemobility.intake.CaseReference;
 import org.safemobility.workflow.CaseTasks;
 import org.safemobility.workflow.CaseTasks.WorkItem;
+import org.safemobility.errors.Conflict;
+import org.safemobility.errors.NotFound;
+import org.safemobility.errors.Invalid;
 
 /**
  * The inbox: the tasks a caller may work, claiming them, and completing them with the activity's form. A task
@@ -53,8 +51,6 @@ public class Tasks {
     @Inject
     ObjectMapper json;
 
-    @Inject
-    Validator validator;
 
     @Inject
     OfficeScope scope;
@@ -65,12 +61,8 @@ public class Tasks {
     @Inject
     StaffDirectory staff;
 
-    private final Map<String, TaskForm<?>> forms;
-
     @Inject
-    Tasks(@All List<TaskForm<?>> forms) {
-        this.forms = forms.stream().collect(Collectors.toMap(TaskForm::activity, Function.identity()));
-    }
+    TaskForms forms;
 
     /** Whose tasks an inbox shows. */
     public enum Holder {
@@ -126,7 +118,7 @@ public class Tasks {
         WorkItem task = visible(taskId);
         String me = currentCaller.get().subject();
         if (task.assignee() != null && !task.assignee().equals(me)) {
-            throw ApiException.conflict("the task is held by " + task.assignee() + "; only they can release it");
+            throw new Conflict("the task is held by " + task.assignee() + "; only they can release it");
         }
         engine.unclaim(taskId);
         record("task.released", task);
@@ -142,13 +134,13 @@ public class Tasks {
         WorkItem task = visible(taskId);
         UUID caseId = UUID.fromString(task.caseId());
         String office = cases.references(Set.of(caseId)).get(caseId).office();
-        StaffDirectory.Member member = staff.find(assignee).orElseThrow(() -> ApiException.invalid("assignee",
+        StaffDirectory.Member member = staff.find(assignee).orElseThrow(() -> Invalid.of("assignee",
                 "no member of staff " + assignee + " is known (staff become known when they first sign in)"));
         if (!member.worksFor(office)) {
-            throw ApiException.invalid("assignee", member.username() + " does not work for office " + office);
+            throw Invalid.of("assignee", member.username() + " does not work for office " + office);
         }
         if (!member.roles().contains(Roles.SUPERVISOR) && engine.isForSupervisors(taskId)) {
-            throw ApiException.invalid("assignee", task.activity() + " is for supervisors; " + member.username() + " is not one");
+            throw Invalid.of("assignee", task.activity() + " is for supervisors; " + member.username() + " is not one");
         }
         engine.assign(taskId, member.subject());
         Map<String, Object> handOver = new LinkedHashMap<>();
@@ -164,36 +156,26 @@ public class Tasks {
         WorkItem task = visible(taskId);
         String me = currentCaller.get().subject();
         if (task.assignee() == null) {
-            throw ApiException.conflict("claim the task before completing it");
+            throw new Conflict("claim the task before completing it");
         }
         if (!task.assignee().equals(me)) {
-            throw ApiException.conflict("the task is held by " + task.assignee());
+            throw new Conflict("the task is held by " + task.assignee());
         }
-        TaskForm<?> form = forms.get(task.activity());
-        if (form == null) {
-            throw ApiException.conflict("activity " + task.activity() + " cannot be completed through the API yet");
-        }
+        TaskForm<?> form = forms.of(task.activity()).orElseThrow(() ->
+                new Conflict("activity " + task.activity() + " cannot be completed through the API yet"));
         Map<String, Object> routing = applyForm(form, UUID.fromString(task.caseId()), body);
         engine.complete(taskId, routing);
         record("task.completed", task);
     }
 
     private <F> Map<String, Object> applyForm(TaskForm<F> form, UUID caseId, JsonNode body) throws JsonProcessingException {
-        if (body == null || body.isNull() || body.isMissingNode()) {
-            throw ApiException.invalid("body", "the " + form.activity() + " form is required");
-        }
-        F values = json.treeToValue(body, form.type());
-        Set<ConstraintViolation<F>> violations = validator.validate(values);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return form.apply(caseId, values);
+        return forms.apply(form, caseId, forms.read(form, body));
     }
 
     private WorkItem visible(String taskId) {
         Caller caller = currentCaller.get();
         return engine.visible(taskId, caller.groups())
-                .orElseThrow(() -> ApiException.notFound("task " + taskId + " not found"));
+                .orElseThrow(() -> new NotFound("task " + taskId + " not found"));
     }
 
     private List<TaskView> views(List<WorkItem> items) {

@@ -5,19 +5,18 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.safemobility.access.Roles;
-import org.safemobility.http.QueryParameters;
 import org.safemobility.screening.TaskView;
 import org.safemobility.screening.Tasks;
+import org.safemobility.http.PageRequest;
+import jakarta.ws.rs.BeanParam;
+import jakarta.validation.Valid;
 
 /** What waits for a supervisor's approval: override requests and pathway reviews of their offices. */
 @Path("/api/v1/approvals")
@@ -34,9 +33,7 @@ public class ApprovalResource {
     @APIResponse(responseCode = "200", description = "A page of tasks (claim and complete them through /api/v1/tasks)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskView.Page.class)))
     public TaskView.Page list(
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
-        return tasks.approvals(QueryParameters.integer(page, "page", 0, 0, 1_000_000),
-                QueryParameters.integer(size, "size", 20, 1, 100));
+            @BeanParam @Valid PageRequest paging) {
+        return tasks.approvals(paging.page(), paging.size());
     }
 }

@@ -17,8 +17,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.safemobility.access.Roles;
-import org.safemobility.http.ApiException;
-import org.safemobility.http.QueryParameters;
+import org.safemobility.errors.NotFound;
+import org.safemobility.http.PageRequest;
+import jakarta.ws.rs.BeanParam;
+import jakarta.validation.Valid;
+import org.safemobility.codes.OfficeCode;
 
 /** What supervisors of an office must look at: tasks past their due date. */
 @Path("/api/v1/escalations")
@@ -36,13 +39,12 @@ public class EscalationResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EscalationView.Page.class)))
     @APIResponse(responseCode = "400", description = "A query parameter is invalid")
     public EscalationView.Page list(
-            @Parameter(description = "Only this office (one of the caller's)") @QueryParam("office") String office,
+            @Parameter(description = "Only this office (one of the caller's)") @QueryParam("office") @OfficeCode String office,
             @Parameter(description = "Only those not yet acknowledged (default true)", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "true"))
-            @QueryParam("open") String open,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
-        return escalations.list(QueryParameters.office(office, "office"), QueryParameters.bool(open, "open", true),
-                QueryParameters.integer(page, "page", 0, 0, 1_000_000), QueryParameters.integer(size, "size", 20, 1, 100));
+            @QueryParam("open") Boolean open,
+            @BeanParam @Valid PageRequest paging) {
+        return escalations.list(office, open == null || open,
+                paging.page(), paging.size());
     }
 
     @POST
@@ -55,7 +57,7 @@ public class EscalationResource {
         try {
             return escalations.acknowledge(Long.parseLong(id));
         } catch (NumberFormatException e) {
-            throw ApiException.notFound("escalation " + id + " not found");
+            throw new NotFound("escalation " + id + " not found");
         }
     }
 }

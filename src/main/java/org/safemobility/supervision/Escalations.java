@@ -3,6 +3,7 @@ package org.safemobility.supervision;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -15,8 +16,15 @@ import java.util.stream.Collectors;
 import org.safemobility.access.OfficeScope;
 import org.safemobility.audit.AuditTrail;
 import org.safemobility.intake.CaseQueries;
+import org.safemobility.intake.CaseReference;
+import org.safemobility.referral.ReferralBlocked;
+import org.safemobility.referral.WebhookDeadLettered;
+import org.safemobility.workflow.DeadlineMissed;
 
-/** Escalations: raised by the workflow (a task past its due date), seen and acknowledged by supervisors. */
+/**
+ * Escalations: raised when the workflow reports a missed deadline or the referral capability a blocked referral or a
+ * dead-lettered webhook (each an event this class observes), seen and acknowledged by supervisors.
+ */
 @ApplicationScoped
 public class Escalations {
 
@@ -32,20 +40,22 @@ public class Escalations {
     @Inject
     Clock clock;
 
-    /** A task passed its due date; raised once per task. */
+    /**
+     * A deadline of the case process passed. A task past its due date is raised once per task, ever (V7's unique
+     * (kind, task_id)); a partner's overdue decision once per referral while unacknowledged.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void taskOverdue(UUID caseId, String office, String activity, String taskId) {
-        if (Escalation.count("kind = ?1 and taskId = ?2", Escalation.TASK_OVERDUE, taskId) > 0) {
+    void deadlineMissed(@Observes DeadlineMissed missed) {
+        if (missed.isPartnerDecision()) {
+            raise(Escalation.PARTNER_DECISION_OVERDUE, missed.office(), missed.caseId(), missed.activity(), null,
+                    missed.referralId(), "the partner has not decided on referral " + missed.referralId()
+                            + " within the agreed time");
             return;
         }
-        raise(Escalation.TASK_OVERDUE, office, caseId, activity, taskId, null, null);
-    }
-
-    /** The partner has not decided within the SLA; raised once per referral while unacknowledged. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void partnerDecisionOverdue(String office, UUID caseId, String referralId) {
-        raise(Escalation.PARTNER_DECISION_OVERDUE, office, caseId, "await-partner-decision", null, referralId,
-                "the partner has not decided on referral " + referralId + " within the agreed time");
+        if (Escalation.count("kind = ?1 and taskId = ?2", Escalation.TASK_OVERDUE, missed.taskId()) > 0) {
+            return;
+        }
+        raise(Escalation.TASK_OVERDUE, missed.office(), missed.caseId(), missed.activity(), missed.taskId(), null, null);
     }
 
     /**
@@ -53,14 +63,15 @@ public class Escalations {
      * and its transaction rolls back, becoming an incident; the escalation must outlive that.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void referralBlocked(String office, UUID caseId, String why) {
-        raise(Escalation.REFERRAL_BLOCKED, office, caseId, "send-referral", null, caseId.toString(), why);
+    void referralBlocked(@Observes ReferralBlocked blocked) {
+        raise(Escalation.REFERRAL_BLOCKED, blocked.office(), blocked.caseId(), "send-referral", null,
+                blocked.caseId().toString(), blocked.why());
     }
 
     /** A webhook event was dead-lettered. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void webhookDeadLettered(String office, UUID caseId, String eventId, String why) {
-        raise(Escalation.WEBHOOK_DEAD_LETTERED, office, caseId, null, null, eventId, why);
+    void webhookDeadLettered(@Observes WebhookDeadLettered dead) {
+        raise(Escalation.WEBHOOK_DEAD_LETTERED, dead.office(), dead.caseId(), null, null, dead.eventId(), dead.why());
     }
 
     /** Raises an escalation, unless one of the same kind and reference is still open. */
@@ -108,7 +119,7 @@ public class Escalations {
         return view(e, e.caseId == null ? null : cases.references(Set.of(e.caseId)).get(e.caseId));
     }
 
-    private static EscalationView view(Escalation e, CaseQueries.CaseReference reference) {
+    private static EscalationView view(Escalation e, CaseReference reference) {
         return new EscalationView(e.id, e.kind, e.office, e.caseId, reference == null ? null : reference.caseNumber(),
                 e.activity, e.taskId, e.reference, e.detail, e.raisedAt, e.acknowledgedBy, e.acknowledgedAt);
     }

@@ -11,14 +11,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.safemobility.access.Roles;
-import org.safemobility.http.QueryParameters;
+import org.safemobility.http.PageRequest;
+import jakarta.ws.rs.BeanParam;
+import jakarta.validation.Valid;
+import org.safemobility.codes.OfficeCode;
 
 /** Stuck work: workflow steps that failed (e.g. a referral without consent to share), and retrying them. */
 @Path("/api/v1/incidents")
@@ -36,11 +38,9 @@ public class IncidentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Incidents.Page.class)))
     @APIResponse(responseCode = "400", description = "A query parameter is invalid")
     public Incidents.Page list(
-            @Parameter(description = "Only this office (one of the caller's)") @QueryParam("office") String office,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
-        return incidents.list(QueryParameters.office(office, "office"), QueryParameters.integer(page, "page", 0, 0, 1_000_000),
-                QueryParameters.integer(size, "size", 20, 1, 100));
+            @Parameter(description = "Only this office (one of the caller's)") @QueryParam("office") @OfficeCode String office,
+            @BeanParam @Valid PageRequest paging) {
+        return incidents.list(office, paging.page(), paging.size());
     }
 
     @POST

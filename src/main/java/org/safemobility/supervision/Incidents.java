@@ -9,13 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.safemobility.intake.CaseReference;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.safemobility.access.OfficeScope;
 import org.safemobility.audit.AuditTrail;
-import org.safemobility.http.ApiException;
 import org.safemobility.intake.CaseQueries;
 import org.safemobility.workflow.CaseIncidents;
+import org.safemobility.errors.Conflict;
 
 /** Stuck work of the supervisor's offices: engine incidents with their cases, and retrying them (audited). */
 @ApplicationScoped
@@ -47,7 +48,7 @@ public class Incidents {
     public Page list(String office, int page, int size) {
         Set<String> offices = scope.officesToRead(office, "office");
         List<CaseIncidents.StuckStep> open = engine.open();
-        Map<UUID, CaseQueries.CaseReference> references = cases.references(open.stream().map(CaseIncidents.StuckStep::caseId)
+        Map<UUID, CaseReference> references = cases.references(open.stream().map(CaseIncidents.StuckStep::caseId)
                 .collect(Collectors.toSet()));
         List<IncidentView> visible = open.stream().filter(s -> references.containsKey(s.caseId())
                         && offices.contains(references.get(s.caseId()).office()))
@@ -60,10 +61,10 @@ public class Incidents {
     @Transactional
     public IncidentView retry(String id) {
         CaseIncidents.StuckStep step = engine.find(id).orElse(null);
-        CaseQueries.CaseReference reference = step == null ? null : cases.references(Set.of(step.caseId())).get(step.caseId());
+        CaseReference reference = step == null ? null : cases.references(Set.of(step.caseId())).get(step.caseId());
         scope.requireVisible(reference == null ? null : reference.office(), "incident " + id + " not found");
         if (step.jobId() == null) {
-            throw ApiException.conflict("incident " + id + " is not a failed job; it cannot be retried from here");
+            throw new Conflict("incident " + id + " is not a failed job; it cannot be retried from here");
         }
         engine.retry(step);
         Map<String, Object> details = new LinkedHashMap<>();
@@ -74,7 +75,7 @@ public class Incidents {
         return view(step, reference);
     }
 
-    private static IncidentView view(CaseIncidents.StuckStep s, CaseQueries.CaseReference reference) {
+    private static IncidentView view(CaseIncidents.StuckStep s, CaseReference reference) {
         return new IncidentView(s.id(), s.caseId(), reference.caseNumber(), reference.office(), s.activity(), s.message(),
                 s.since(), s.jobId() != null);
     }

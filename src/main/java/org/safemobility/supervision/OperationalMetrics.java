@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 import org.safemobility.intake.CaseRegistered;
-import org.safemobility.intake.EligibilityDecided;
+import org.safemobility.eligibility.EligibilityDecided;
 import org.safemobility.referral.Outbox;
 import org.safemobility.referral.ReferralOutcome;
 import org.safemobility.workflow.CaseIncidents;
@@ -103,6 +103,9 @@ public class OperationalMetrics {
     }
 
     void decided(@Observes(during = TransactionPhase.AFTER_SUCCESS) EligibilityDecided event) {
+        if (event.rescreened()) {
+            return; // a decision of the rules counts once, when the case is first decided
+        }
         registry.counter("smo.eligibility.decisions", "office", event.office(), "eligible", Boolean.toString(event.eligible()))
                 .increment();
     }

@@ -16,8 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.safemobility.access.Roles;
-import org.safemobility.http.ApiException;
-import org.safemobility.http.QueryParameters;
+import org.safemobility.errors.Invalid;
+import org.safemobility.http.PageRequest;
+import jakarta.ws.rs.BeanParam;
+import jakarta.validation.Valid;
+import org.safemobility.codes.OfficeCode;
 
 /** Work queues of the supervisor's offices: per activity, how much is open, unassigned, overdue, and how old. */
 @Path("/api/v1/queues")
@@ -35,8 +38,8 @@ public class QueueResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskQueues.Queues.class)))
     @APIResponse(responseCode = "400", description = "A query parameter is invalid")
     public TaskQueues.Queues list(
-            @Parameter(description = "Only this office (one of the caller's)") @QueryParam("office") String office) {
-        return queues.queues(QueryParameters.office(office, "office"));
+            @Parameter(description = "Only this office (one of the caller's)") @QueryParam("office") @OfficeCode String office) {
+        return queues.queues(office);
     }
 
     @GET
@@ -47,18 +50,16 @@ public class QueueResource {
     @APIResponse(responseCode = "400", description = "A parameter is invalid")
     public TaskQueues.QueueTaskPage tasks(
             @PathParam("activity") String activity,
-            @Parameter(description = "Only this office (one of the caller's)") @QueryParam("office") String office,
+            @Parameter(description = "Only this office (one of the caller's)") @QueryParam("office") @OfficeCode String office,
             @Parameter(description = "true: only tasks nobody holds; false: only held ones",
-                    schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("unassigned") String unassigned,
+                    schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("unassigned") Boolean unassigned,
             @Parameter(description = "true: only tasks past their due date; false: only the others",
-                    schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("overdue") String overdue,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
+                    schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("overdue") Boolean overdue,
+            @BeanParam @Valid PageRequest paging) {
         if (!activity.matches("[a-z][a-z0-9-]{0,63}")) {
-            throw ApiException.invalid("activity", "must be an activity id such as schedule-interview");
+            throw Invalid.of("activity", "must be an activity id such as schedule-interview");
         }
-        return queues.tasks(activity, QueryParameters.office(office, "office"),
-                QueryParameters.optionalBool(unassigned, "unassigned"), QueryParameters.optionalBool(overdue, "overdue"), QueryParameters.integer(page, "page", 0, 0, 1_000_000),
-                QueryParameters.integer(size, "size", 20, 1, 100));
+        return queues.tasks(activity, office,
+                unassigned, overdue, paging.page(), paging.size());
     }
 }

@@ -16,8 +16,8 @@ import org.safemobility.access.OfficeScope;
  * Figures offices report, for the cases registered in a period (a cohort): how many were found eligible or not,
  * overridden, referred, accepted or declined by a partner, withdrawn, and the median days from registration to the
  * first referral; by office, nationality and the pathway of the case's latest referral. One grouped, read-only query
- * over the case and referral tables: the single place that reads across capabilities' tables, because a report that
- * joined them in memory would not scale to millions of cases.
+ * over supervision's own {@code case_cohort} table, which {@link CaseCohorts} keeps from the other capabilities'
+ * events, so the report scales to millions of cases without reading their tables.
  */
 @ApplicationScoped
 public class Statistics {
@@ -49,29 +49,19 @@ public class Statistics {
         Set<String> offices = scope.officesToRead(office, "office");
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        with cohort as (
-                            select c.office, c.applicant_nationality as nationality, c.created_at, c.status,
-                                   c.eligibility_eligible, c.override_decision, r.first_sent, r.last_pathway,
-                                   r.accepted, r.declined
-                              from smo.case_file c
-                              left join lateral (
-                                   select min(sent_at) as first_sent,
-                                          (array_agg(pathway order by sent_at desc))[1] as last_pathway,
-                                          bool_or(status = 'ACCEPTED') as accepted,
-                                          bool_or(status = 'DECLINED') as declined
-                                     from smo.referral where case_id = c.id) r on true
-                             where c.office = any(?1) and c.created_at >= ?2 and c.created_at < ?3)
                         select grouping(office), office, nationality, last_pathway, count(*),
-                               count(*) filter (where eligibility_eligible),
-                               count(*) filter (where not eligibility_eligible),
-                               count(*) filter (where override_decision = 'APPROVED'),
-                               count(*) filter (where first_sent is not null),
+                               count(*) filter (where eligible),
+                               count(*) filter (where not eligible),
+                               count(*) filter (where overridden),
+                               count(*) filter (where first_referred_at is not null),
                                count(*) filter (where accepted),
                                count(*) filter (where declined),
-                               count(*) filter (where status = 'WITHDRAWN'),
-                               percentile_cont(0.5) within group (order by extract(epoch from first_sent - created_at) / 86400)
-                                   filter (where first_sent is not null)
-                          from cohort
+                               count(*) filter (where withdrawn),
+                               percentile_cont(0.5) within group
+                                   (order by extract(epoch from first_referred_at - registered_at) / 86400)
+                                   filter (where first_referred_at is not null)
+                          from smo.case_cohort
+                         where office = any(?1) and registered_at >= ?2 and registered_at < ?3
                          group by grouping sets ((office, nationality, last_pathway), ())
                          order by grouping(office), office, nationality, last_pathway nulls first""")
                 .setParameter(1, offices.toArray(String[]::new))

@@ -21,8 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.safemobility.access.Roles;
-import org.safemobility.http.ApiException;
-import org.safemobility.http.QueryParameters;
+import org.safemobility.errors.Invalid;
+import org.safemobility.codes.OfficeCode;
 
 /** Statistics of the supervisor's offices, as JSON or CSV ({@code Accept: text/csv}). */
 @Path("/api/v1/stats")
@@ -48,9 +48,9 @@ public class StatisticsResource {
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "A query parameter is invalid")
     public Response get(
-            @Parameter(description = "First registration day (YYYY-MM-DD)") @QueryParam("from") String from,
-            @Parameter(description = "Last registration day (YYYY-MM-DD)") @QueryParam("to") String to,
-            @Parameter(description = "Only this office (one of the caller's)") @QueryParam("office") String office,
+            @Parameter(description = "First registration day (YYYY-MM-DD)") @QueryParam("from") LocalDate from,
+            @Parameter(description = "Last registration day (YYYY-MM-DD)") @QueryParam("to") LocalDate to,
+            @Parameter(description = "Only this office (one of the caller's)") @QueryParam("office") @OfficeCode String office,
             @Context HttpHeaders headers) {
         Statistics.Report report = report(from, to, office);
         if (!wantsCsv(headers)) {
@@ -69,17 +69,15 @@ public class StatisticsResource {
                 .findFirst().map(m -> !m.isWildcardType() && m.isCompatible(csv)).orElse(false);
     }
 
-    private Statistics.Report report(String rawFrom, String rawTo, String office) {
-        LocalDate to = QueryParameters.date(rawTo, "to", false);
+    private Statistics.Report report(LocalDate from, LocalDate to, String office) {
         to = to == null ? LocalDate.now(clock.withZone(ZoneOffset.UTC)) : to;
-        LocalDate from = QueryParameters.date(rawFrom, "from", false);
         from = from == null ? to.minusDays(29) : from;
         if (from.isAfter(to)) {
-            throw ApiException.invalid("from", "must not be after to (" + to + ")");
+            throw Invalid.of("from", "must not be after to (" + to + ")");
         }
         if (from.isBefore(to.minusYears(10))) {
-            throw ApiException.invalid("from", "the period may span at most ten years");
+            throw Invalid.of("from", "the period may span at most ten years");
         }
-        return statistics.report(from, to, QueryParameters.office(office, "office"));
+        return statistics.report(from, to, office);
     }
 }

@@ -1,6 +1,7 @@
 package org.safemobility.supervision;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -18,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.safemobility.access.OfficeScope;
 import org.safemobility.time.Timestamps;
 import org.safemobility.intake.CaseQueries;
+import org.safemobility.intake.CaseReference;
+import org.safemobility.workflow.UserTaskEvent;
 
 /**
  * Work queues of the offices: how many tasks are open per office and activity, how many nobody holds, how many are
@@ -49,10 +52,6 @@ public class TaskQueues {
     public record QueueTaskPage(List<QueueTask> items, long total, int page, int size) {
     }
 
-    /** A task's state as the engine reports it to the listener. */
-    public record TaskState(String taskId, String office, String activity, UUID caseId, String assignee, int priority,
-                            Instant created, Instant due) {
-    }
 
     @Inject
     EntityManager em;
@@ -66,10 +65,19 @@ public class TaskQueues {
     @Inject
     Clock clock;
 
-    // --- kept by the workflow's task listener, in the engine's transaction --------------------------------------------
+    // --- kept in step with the engine's user tasks, in the engine's transaction ----------------------------------------
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void opened(TaskState task) {
+    void onTask(@Observes UserTaskEvent event) {
+        switch (event.kind()) {
+            case OPENED -> opened(event.task());
+            case CHANGED -> changed(event.task());
+            case CLOSED -> closed(event.taskId());
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void opened(UserTaskEvent.UserTask task) {
         OpenTask found = OpenTask.findById(task.taskId());
         OpenTask row = found == null ? new OpenTask() : found;
         row.taskId = task.taskId();
@@ -86,7 +94,7 @@ public class TaskQueues {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void changed(TaskState task) {
+    public void changed(UserTaskEvent.UserTask task) {
         OpenTask row = OpenTask.findById(task.taskId());
         if (row == null) {
             opened(task);
@@ -159,7 +167,7 @@ public class TaskQueues {
         }
         var query = OpenTask.<OpenTask>find(where + " order by createdAt, taskId", params).page(page, size);
         List<OpenTask> found = query.list();
-        Map<UUID, CaseQueries.CaseReference> references = cases.references(found.stream().map(t -> t.caseId)
+        Map<UUID, CaseReference> references = cases.references(found.stream().map(t -> t.caseId)
                 .collect(Collectors.toSet()));
         List<QueueTask> items = found.stream().map(t -> new QueueTask(t.taskId, t.activity, t.caseId,
                 references.containsKey(t.caseId) ? references.get(t.caseId).caseNumber() : null, t.office, t.assignee,

@@ -19,8 +19,7 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.safemobility.access.Caller;
-import org.safemobility.http.ApiException;
-import org.safemobility.supervision.TaskQueues;
+import org.safemobility.errors.Conflict;
 
 /**
  * The user tasks of the case process, as staff see them. Who may see and work a task is the engine's answer: its
@@ -98,10 +97,10 @@ public class CaseTasks {
             tasks.claim(taskId, user);
         } catch (TaskAlreadyClaimedException e) {
             if (!user.equals(e.getTaskAssignee())) {
-                throw ApiException.conflict("the task is already claimed by " + e.getTaskAssignee());
+                throw new Conflict("the task is already claimed by " + e.getTaskAssignee());
             }
         } catch (OptimisticLockingException e) {
-            throw ApiException.conflict("the task was claimed by someone else at the same moment");
+            throw new Conflict("the task was claimed by someone else at the same moment");
         }
     }
 
@@ -113,7 +112,7 @@ public class CaseTasks {
      * Every open user task of the case process, page by page, as the queue listener would have reported it: for the
      * queues' backfill of tasks created before the listener existed.
      */
-    public void forEachOpenTask(int pageSize, java.util.function.Consumer<List<TaskQueues.TaskState>> page) {
+    public void forEachOpenTask(int pageSize, java.util.function.Consumer<List<UserTaskEvent.UserTask>> page) {
         for (int first = 0; ; first += pageSize) {
             List<Task> found = tasks.createTaskQuery().processDefinitionKey(CaseWorkflow.PROCESS_KEY).orderByTaskId().asc()
                     .listPage(first, pageSize);
@@ -126,7 +125,7 @@ public class CaseTasks {
             Map<String, Object> offices = runtime.createVariableInstanceQuery()
                     .processInstanceIdIn(instances.toArray(String[]::new)).variableName(CaseWorkflow.OFFICE).list().stream()
                     .collect(Collectors.toMap(VariableInstance::getProcessInstanceId, VariableInstance::getValue, (a, b) -> a));
-            page.accept(found.stream().map(t -> new TaskQueues.TaskState(t.getId(), (String) offices.get(t.getProcessInstanceId()),
+            page.accept(found.stream().map(t -> new UserTaskEvent.UserTask(t.getId(), (String) offices.get(t.getProcessInstanceId()),
                     t.getTaskDefinitionKey(), UUID.fromString(caseIds.get(t.getProcessInstanceId())), t.getAssignee(),
                     t.getPriority(), instant(t.getCreateTime()), instant(t.getDueDate()))).toList());
             if (found.size() < pageSize) {
@@ -146,7 +145,7 @@ public class CaseTasks {
         try {
             tasks.setAssignee(taskId, user);
         } catch (OptimisticLockingException e) {
-            throw ApiException.conflict("the task changed while it was being assigned; reload it");
+            throw new Conflict("the task changed while it was being assigned; reload it");
         }
     }
 
@@ -155,7 +154,7 @@ public class CaseTasks {
         try {
             tasks.complete(taskId, routing);
         } catch (OptimisticLockingException e) {
-            throw ApiException.conflict("the task changed while it was being completed; reload it");
+            throw new Conflict("the task changed while it was being completed; reload it");
         }
     }
 

@@ -23,7 +23,7 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.safemobility.http.ApiException;
+import org.safemobility.errors.Conflict;
 
 /**
  * The case's process, {@code smo-case}, seen from the application: started in the caller's transaction, one
@@ -121,7 +121,7 @@ public class CaseWorkflow {
                     .setVariable(PARTNER_DECISION, decision)
                     .correlateWithResult();
         } catch (MismatchingMessageCorrelationException e) {
-            throw ApiException.conflict("case " + caseId + " is not waiting for a decision on referral " + referralId);
+            throw new Conflict("case " + caseId + " is not waiting for a decision on referral " + referralId);
         }
     }
 

@@ -6,12 +6,11 @@ import jakarta.inject.Named;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.safemobility.intake.CaseEligibility;
 
 /**
  * The business rule task {@code eligibility}: the case's eligibility is decided by the DMN decision
- * {@code smo-eligibility} and recorded on the case in this same transaction; the process only learns the yes/no it
- * routes on.
+ * {@code smo-eligibility} and recorded by the eligibility capability in this same transaction; the process only
+ * learns the yes/no it routes on.
  */
 @ApplicationScoped
 @Named("eligibilityDecision")
@@ -20,7 +19,7 @@ public class EligibilityDecisionStep implements JavaDelegate {
     public static final String ELIGIBLE = "eligible";
 
     @Inject
-    CaseEligibility eligibility;
+    EligibilityDecider eligibility;
 
     @Override
     public void execute(DelegateExecution execution) {

@@ -1,6 +1,7 @@
 package org.safemobility.workflow;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.UUID;
@@ -8,11 +9,11 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
-import org.safemobility.supervision.Escalations;
 
 /**
- * Runs when a task's non-interrupting boundary timer fires: the task stays where it is, and its office's
- * supervisors get an escalation. The service task names the activity in its input parameter {@code activity}.
+ * Runs when a task's non-interrupting boundary timer fires: the task stays where it is, and {@link DeadlineMissed}
+ * tells whoever watches deadlines (supervision escalates). The service task names the activity in its input parameter
+ * {@code activity}.
  */
 @ApplicationScoped
 @Named("overdue")
@@ -24,7 +25,7 @@ public class OverdueStep implements JavaDelegate {
     TaskService tasks;
 
     @Inject
-    Escalations escalations;
+    Event<DeadlineMissed> missed;
 
     @Override
     public void execute(DelegateExecution execution) {
@@ -34,7 +35,7 @@ public class OverdueStep implements JavaDelegate {
         if (task == null) {
             return; // completed in the moment the timer fired
         }
-        escalations.taskOverdue(UUID.fromString(execution.getProcessBusinessKey()),
-                (String) execution.getVariable(CaseWorkflow.OFFICE), activity, task.getId());
+        missed.fire(new DeadlineMissed(UUID.fromString(execution.getProcessBusinessKey()),
+                (String) execution.getVariable(CaseWorkflow.OFFICE), activity, task.getId(), null));
     }
 }

@@ -1,27 +1,28 @@
 package org.safemobility.workflow;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.safemobility.supervision.Escalations;
 
 /**
- * Runs when the partner-decision SLA timer fires (non-interrupting): the referral stays open, and the office's
- * supervisors get an escalation.
+ * Runs when the partner-decision SLA timer fires (non-interrupting): the referral stays open, and
+ * {@link DeadlineMissed} tells supervision, which escalates to the office's supervisors.
  */
 @ApplicationScoped
 @Named("partnerDecisionOverdue")
 public class PartnerDecisionOverdueStep implements JavaDelegate {
 
     @Inject
-    Escalations escalations;
+    Event<DeadlineMissed> missed;
 
     @Override
     public void execute(DelegateExecution execution) {
-        escalations.partnerDecisionOverdue((String) execution.getVariable(CaseWorkflow.OFFICE),
-                UUID.fromString(execution.getProcessBusinessKey()), (String) execution.getVariable(CaseWorkflow.REFERRAL_ID));
+        missed.fire(new DeadlineMissed(UUID.fromString(execution.getProcessBusinessKey()),
+                (String) execution.getVariable(CaseWorkflow.OFFICE), DeadlineMissed.PARTNER_DECISION, null,
+                (String) execution.getVariable(CaseWorkflow.REFERRAL_ID)));
     }
 }

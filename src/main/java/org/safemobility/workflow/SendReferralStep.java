@@ -6,8 +6,6 @@ import jakarta.inject.Named;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.safemobility.eligibility.Pathway;
-import org.safemobility.referral.Referrals;
 
 /**
  * The service task {@code send-referral} (asynchronous, so a failure such as missing consent becomes an incident of
@@ -20,12 +18,12 @@ import org.safemobility.referral.Referrals;
 public class SendReferralStep implements JavaDelegate {
 
     @Inject
-    Referrals referrals;
+    ReferralSender referrals;
 
     @Override
     public void execute(DelegateExecution execution) {
-        Pathway pathway = Pathway.valueOf((String) execution.getVariable(CaseWorkflow.PATHWAY));
-        UUID referral = referrals.send(UUID.fromString(execution.getProcessBusinessKey()), pathway);
-        execution.setVariable(CaseWorkflow.REFERRAL_ID, referral.toString());
+        String referral = referrals.send(UUID.fromString(execution.getProcessBusinessKey()),
+                (String) execution.getVariable(CaseWorkflow.PATHWAY));
+        execution.setVariable(CaseWorkflow.REFERRAL_ID, referral);
     }
 }

@@ -1,6 +1,7 @@
 package org.safemobility.workflow;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
@@ -8,31 +9,33 @@ import java.util.Date;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.safemobility.supervision.TaskQueues;
 
 /**
  * Task listener on every user task of {@code smo-case} ({@code ${taskQueue}} on create, assignment, update, complete
- * and delete): keeps the supervisors' queue table in step with the engine, in the transaction of the change.
+ * and delete): announces each change as a {@link UserTaskEvent} in the transaction of the change, so that the
+ * supervisors' queue table stays in step with the engine.
  */
 @ApplicationScoped
 @Named("taskQueue")
 public class TaskQueueListener implements TaskListener {
 
     @Inject
-    TaskQueues queues;
+    Event<UserTaskEvent> events;
 
     @Override
     public void notify(DelegateTask task) {
         switch (task.getEventName()) {
-            case EVENTNAME_CREATE -> queues.opened(state(task));
-            case EVENTNAME_ASSIGNMENT, EVENTNAME_UPDATE -> queues.changed(state(task));
-            case EVENTNAME_COMPLETE, EVENTNAME_DELETE -> queues.closed(task.getId());
+            case EVENTNAME_CREATE -> events.fire(new UserTaskEvent(UserTaskEvent.Kind.OPENED, task.getId(), state(task)));
+            case EVENTNAME_ASSIGNMENT, EVENTNAME_UPDATE ->
+                    events.fire(new UserTaskEvent(UserTaskEvent.Kind.CHANGED, task.getId(), state(task)));
+            case EVENTNAME_COMPLETE, EVENTNAME_DELETE ->
+                    events.fire(new UserTaskEvent(UserTaskEvent.Kind.CLOSED, task.getId(), null));
             default -> { }
         }
     }
 
-    private static TaskQueues.TaskState state(DelegateTask task) {
-        return new TaskQueues.TaskState(task.getId(), (String) task.getVariable(CaseWorkflow.OFFICE),
+    private static UserTaskEvent.UserTask state(DelegateTask task) {
+        return new UserTaskEvent.UserTask(task.getId(), (String) task.getVariable(CaseWorkflow.OFFICE),
                 task.getTaskDefinitionKey(), UUID.fromString(task.getExecution().getProcessBusinessKey()), task.getAssignee(),
                 task.getPriority(), instant(task.getCreateTime()), instant(task.getDueDate()));
     }

@@ -1,0 +1,18 @@
+package org.safemobility.intake;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * What other capabilities decide on: where the case is and stands, the applicant's nationality and arrival in the host
+ * country (the eligibility inputs), when it was registered, and whether the applicant consented to sharing.
+ */
+public record CaseFacts(UUID id, String caseNumber, String office, CaseStatus status, String nationality,
+                        LocalDate arrivalDate, Instant registeredAt, boolean consentToShare) {
+
+    static CaseFacts of(CaseFile c) {
+        return new CaseFacts(c.id, c.caseNumber, c.office, c.status, c.applicant.nationality, c.applicant.arrivalDate,
+                c.createdAt, c.consent.given);
+    }
+}

@@ -1,0 +1,72 @@
+package org.safemobility.intake;
+
+import static org.safemobility.intake.CaseStatus.CLOSED_INELIGIBLE;
+import static org.safemobility.intake.CaseStatus.ELIGIBLE;
+import static org.safemobility.intake.CaseStatus.INELIGIBLE;
+import static org.safemobility.intake.CaseStatus.INFORMATION_REQUESTED;
+import static org.safemobility.intake.CaseStatus.INTERVIEWED;
+import static org.safemobility.intake.CaseStatus.INTERVIEW_SCHEDULED;
+import static org.safemobility.intake.CaseStatus.NO_PATHWAY;
+import static org.safemobility.intake.CaseStatus.OVERRIDE_REQUESTED;
+import static org.safemobility.intake.CaseStatus.PATHWAY_APPROVED;
+import static org.safemobility.intake.CaseStatus.REFERRAL_DECLINED;
+import static org.safemobility.intake.CaseStatus.REFERRED;
+import static org.safemobility.intake.CaseStatus.REFERRED_ACCEPTED;
+import static org.safemobility.intake.CaseStatus.REGISTERED;
+import static org.safemobility.intake.CaseStatus.WITHDRAWN;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The case's life as one table: each event that moves a case, the statuses it may happen in, and the status it leads
+ * to. Every capability moves a case through {@link CaseLifecycle}, which refuses anything not in this table, so the
+ * status means the same thing whoever changed it (and mirrors the case process without asking the engine).
+ */
+public enum CaseTransition {
+
+    // eligibility
+    FOUND_ELIGIBLE(ELIGIBLE, REGISTERED),
+    FOUND_INELIGIBLE(INELIGIBLE, REGISTERED),
+    REFUSAL_CONFIRMED(CLOSED_INELIGIBLE, INELIGIBLE),
+    OVERRIDE_REQUESTED_BY_CASEWORKER(OVERRIDE_REQUESTED, INELIGIBLE),
+    OVERRIDE_APPROVED(ELIGIBLE, OVERRIDE_REQUESTED),
+    OVERRIDE_REJECTED(CLOSED_INELIGIBLE, OVERRIDE_REQUESTED),
+    REOPENED_BY_RESCREENING(ELIGIBLE, CLOSED_INELIGIBLE),
+    KEPT_CLOSED_AFTER_RESCREENING(CLOSED_INELIGIBLE, CLOSED_INELIGIBLE),
+    // screening
+    INTERVIEW_BOOKED(INTERVIEW_SCHEDULED, ELIGIBLE),
+    INTERVIEW_RECORDED(INTERVIEWED, INTERVIEW_SCHEDULED),
+    PATHWAY_APPROVED_BY_SUPERVISOR(PATHWAY_APPROVED, INTERVIEWED),
+    INTERVIEW_RETURNED(INTERVIEW_SCHEDULED, INTERVIEWED),
+    // referral
+    REFERRAL_SENT(REFERRED, PATHWAY_APPROVED, INFORMATION_REQUESTED),
+    PARTNER_ACCEPTED(REFERRED_ACCEPTED, REFERRED),
+    PARTNER_DECLINED(REFERRAL_DECLINED, REFERRED),
+    PARTNER_ASKED_FOR_INFORMATION(INFORMATION_REQUESTED, REFERRED),
+    NEXT_PATHWAY_CHOSEN(PATHWAY_APPROVED, REFERRAL_DECLINED),
+    CLOSED_WITHOUT_PATHWAY(NO_PATHWAY, REFERRAL_DECLINED),
+    // the applicant, at any stage of an open case
+    WITHDRAWN_BY_APPLICANT(WITHDRAWN, Arrays.stream(CaseStatus.values()).filter(s -> !s.isClosed()).toArray(CaseStatus[]::new));
+
+    private final CaseStatus to;
+    private final Set<CaseStatus> from;
+
+    CaseTransition(CaseStatus to, CaseStatus... from) {
+        this.to = to;
+        this.from = from.length == 0 ? EnumSet.noneOf(CaseStatus.class) : EnumSet.copyOf(Arrays.asList(from));
+    }
+
+    public CaseStatus to() {
+        return to;
+    }
+
+    public Set<CaseStatus> from() {
+        return Set.copyOf(from);
+    }
+
+    public boolean allowedFrom(CaseStatus status) {
+        return from.contains(status);
+    }
+}

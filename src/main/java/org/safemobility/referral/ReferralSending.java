@@ -1,0 +1,183 @@
+package org.safemobility.referral;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.safemobility.audit.AuditTrail;
+import org.safemobility.eligibility.Pathway;
+import org.safemobility.errors.Conflict;
+import org.safemobility.errors.Invalid;
+import org.safemobility.intake.CaseLifecycle;
+import org.safemobility.intake.CaseTransition;
+import org.safemobility.intake.CaseWithdrawn;
+import org.safemobility.workflow.ReferralSender;
+
+/**
+ * Referrals as the case's workflow makes them: sending (and sending again after the office answers the partner's
+ * questions), recording the office's answer, choosing the next pathway after a decline, and withdrawing open referrals
+ * when the applicant withdraws. Every change writes the referral, its outbox event, the case's status and the audit
+ * entry in the transaction of the workflow step.
+ */
+@ApplicationScoped
+public class ReferralSending implements ReferralSender {
+
+    @Inject
+    CaseReferrals cases;
+
+    @Inject
+    CaseLifecycle lifecycle;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<ReferralOutcome> outcomes;
+
+    @Inject
+    Event<ReferralBlocked> blocked;
+
+    /** Why the workflow's send-referral step cannot go on; the job fails and becomes an incident with this message. */
+    public static class SendingRefused extends RuntimeException {
+        SendingRefused(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The {@code send-referral} step: refers the case to the partner of the pathway, or sends its open referral again
+     * with the office's answers. Refuses (escalating to the office's supervisors) when the applicant has not consented
+     * to sharing, or no active partner accepts the pathway.
+     *
+     * @return the referral's id, which the workflow correlates the partner's decision with
+     */
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String send(UUID caseId, String pathwayName) {
+        Pathway pathway = Pathway.valueOf(pathwayName);
+        CaseReferrals.Subject subject = cases.subject(caseId);
+        if (!subject.consentToShare()) {
+            throw blocked(subject, "the applicant of case " + subject.caseNumber() + " has not consented to sharing "
+                    + "their data with partners; record their consent (PATCH the case) and retry the step");
+        }
+        Instant now = clock.instant();
+        Referral asked = Referral.<Referral>find("caseId = ?1 and status = ?2", caseId, Referral.Status.INFO_REQUESTED)
+                .firstResult();
+        // a resend answers the partner that asked, even if an admin has since given the pathway to another partner
+        Partner partner = asked != null ? Partner.<Partner>findByIdOptional(asked.partnerId)
+                .filter(p -> p.active).orElseThrow(() -> blocked(subject, "partner " + asked.partnerId
+                        + " that asked about this referral is no longer active; withdraw the case or reactivate the partner"))
+                : Partner.forPathway(pathway).orElseThrow(() -> blocked(subject, "no active partner accepts pathway "
+                        + pathway + "; an admin must assign it to a partner, then retry the step"));
+        // the terms the partner has for the pathway now, or, if it no longer lists it, those the referral was sent with
+        Partner.AcceptedPathway accepted = partner.accepting(pathway).orElseGet(() ->
+                new Partner.AcceptedPathway(pathway, asked.referralPackage.document() != null));
+        Referral referral = asked;
+        String event;
+        if (referral == null) {
+            referral = new Referral();
+            referral.id = UUID.randomUUID();
+            referral.caseId = caseId;
+            referral.caseNumber = subject.caseNumber();
+            referral.office = subject.office();
+            referral.partnerId = partner.id;
+            referral.pathway = pathway;
+            referral.revision = 1;
+            referral.sentAt = now;
+            event = Outbox.REFERRAL_CREATED;
+        } else {
+            referral.revision++;
+            event = Outbox.REFERRAL_UPDATED;
+        }
+        referral.status = Referral.Status.SENT;
+        referral.referralPackage = ReferralPackage.of(subject, partner, accepted, referral.answers);
+        referral.updatedAt = now;
+        referral.persist();
+        outbox.announce(referral, event, partner);
+        lifecycle.apply(caseId, CaseTransition.REFERRAL_SENT);
+        audit.record("referral.sent", referral.office, caseId, details(referral));
+        outcomes.fire(ReferralOutcome.of(referral, referral.revision == 1 ? "sent" : "resent", now));
+        return referral.id.toString();
+    }
+
+    private SendingRefused blocked(CaseReferrals.Subject subject, String why) {
+        blocked.fire(new ReferralBlocked(subject.office(), subject.caseId(), why));
+        return new SendingRefused(why);
+    }
+
+    /** {@code answer-partner-query}: the office's answer joins the referral, which the workflow then sends again. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAnswer(UUID caseId, String answer) {
+        Referral referral = Referral.<Referral>find("caseId = ?1 and status = ?2", caseId, Referral.Status.INFO_REQUESTED)
+                .firstResultOptional()
+                .orElseThrow(() -> new Conflict("the case has no referral waiting for an answer"));
+        List<Referral.Answer> answers = new ArrayList<>(referral.answers == null ? List.of() : referral.answers);
+        answers.add(new Referral.Answer(answer, clock.instant(), referral.revision + 1));
+        referral.answers = answers;
+        referral.updatedAt = clock.instant();
+        audit.record("referral.query-answered", referral.office, caseId, details(referral));
+    }
+
+    /**
+     * {@code choose-next-pathway} after a decline: refer to another allowed pathway that no partner has declined for
+     * this case, or close the case without a pathway.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void chooseNext(UUID caseId, Optional<Pathway> next, String reason) {
+        CaseReferrals.Subject subject = cases.subject(caseId);
+        if (next.isPresent()) {
+            Pathway pathway = next.get();
+            List<Pathway> declined = Referral.<Referral>list("caseId = ?1 and status = ?2", caseId, Referral.Status.DECLINED)
+                    .stream().map(r -> r.pathway).distinct().toList();
+            List<Pathway> open = subject.allowedPathways().stream().filter(p -> !declined.contains(p)).toList();
+            if (!open.contains(pathway)) {
+                throw Invalid.of("pathway", declined.contains(pathway)
+                        ? "was already declined for this case; pathways left: " + open
+                        : "must be one of the pathways this case may take and that were not declined: " + open);
+            }
+            lifecycle.apply(caseId, CaseTransition.NEXT_PATHWAY_CHOSEN);
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("pathway", pathway.name());
+            audit.record("referral.next-pathway-chosen", subject.office(), caseId, details);
+        } else {
+            lifecycle.apply(caseId, CaseTransition.CLOSED_WITHOUT_PATHWAY, reason);
+            audit.record("case.closed-no-pathway", subject.office(), caseId, Map.of());
+        }
+    }
+
+    /** The applicant withdrew: an open referral is withdrawn too, and its partner told. */
+    void onWithdrawn(@Observes CaseWithdrawn withdrawn) {
+        for (Referral referral : Referral.<Referral>list("caseId = ?1 and status in ?2", withdrawn.caseId(),
+                List.of(Referral.Status.SENT, Referral.Status.INFO_REQUESTED))) {
+            referral.status = Referral.Status.WITHDRAWN;
+            referral.updatedAt = clock.instant();
+            outbox.announce(referral, Outbox.REFERRAL_WITHDRAWN, Partner.findById(referral.partnerId));
+            audit.record("referral.withdrawn", referral.office, referral.caseId, details(referral));
+            outcomes.fire(ReferralOutcome.of(referral, "withdrawn", clock.instant()));
+        }
+    }
+
+    static Map<String, Object> details(Referral referral) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("referralId", referral.id.toString());
+        details.put("partner", referral.partnerId);
+        details.put("pathway", referral.pathway.name());
+        details.put("revision", referral.revision);
+        return details;
+    }
+}

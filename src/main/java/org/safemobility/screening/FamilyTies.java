@@ -1,0 +1,26 @@
+package org.safemobility.screening;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.List;
+import org.safemobility.intake.FamilyTie;
+
+/**
+ * The interview's family ties as the {@code interview.family_ties} jsonb column holds them: a plain JSON array. A
+ * record rather than a {@code List<FamilyTie>} attribute, because Hibernate resolves a JSON {@code List} attribute on an
+ * entity into the same type as the {@code text[]} lists of other entities (schema validation then fails at start-up),
+ * and an {@code ArrayList} attribute is copied by Java serialization.
+ */
+public record FamilyTies(List<FamilyTie> ties) {
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public FamilyTies {
+        ties = ties == null ? List.of() : List.copyOf(ties);
+    }
+
+    @JsonValue
+    @Override
+    public List<FamilyTie> ties() {
+        return ties;
+    }
+}

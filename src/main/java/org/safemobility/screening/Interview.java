@@ -1,0 +1,69 @@
+package org.safemobility.screening;
+
+import jakarta.persistence.Column;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.util.UUID;
+import java.time.Instant;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** The screening interview: its appointment, then what the interviewer found. */
+@Entity
+@Table(name = "interview")
+public class Interview extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "case_id")
+    public UUID caseId;
+
+
+    @Column(name = "appointment_at")
+    public Instant appointmentAt;
+
+    @Column(name = "remote")
+    public Boolean remote;
+
+    @Column(name = "location")
+    public String location;
+
+    /** ISO 639-1 language of the interview. */
+    @Column(name = "language")
+    public String language;
+
+    @Column(name = "interpreter_needed")
+    public Boolean interpreterNeeded;
+
+    @Column(name = "scheduled_by")
+    public String scheduledBy;
+
+    @Column(name = "scheduled_at")
+    public Instant scheduledAt;
+
+    @Column(name = "protection_needs")
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> protectionNeeds;
+
+    @Column(name = "vulnerabilities")
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> vulnerabilities;
+
+    @Column(name = "family_ties")
+    @JdbcTypeCode(SqlTypes.JSON)
+    public FamilyTies familyTies;
+
+    @Column(name = "pathway_preference")
+    public String pathwayPreference;
+
+    @Column(name = "summary")
+    public String summary;
+
+    @Column(name = "conducted_by")
+    public String conductedBy;
+
+    @Column(name = "conducted_at")
+    public Instant conductedAt;
+}
