@@ -4,9 +4,9 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.Set;
 import java.util.TreeSet;
+import org.safemobility.errors.Invalid;
 import org.safemobility.errors.NotAllowed;
 import org.safemobility.errors.NotFound;
-import org.safemobility.errors.Invalid;
 
 /**
  * The one place where office scope is enforced. Staff act only in the offices their token names; a record of

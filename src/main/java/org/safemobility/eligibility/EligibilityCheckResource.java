@@ -2,6 +2,7 @@ package org.safemobility.eligibility;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,9 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.safemobility.access.Office;
 import org.safemobility.access.OfficeScope;
 import org.safemobility.access.Roles;
-import org.safemobility.codes.OfficeCode;
 import org.safemobility.codes.CountryCode;
-import jakarta.validation.constraints.NotNull;
+import org.safemobility.codes.OfficeCode;
 
 /** "Would this person be eligible?" for caseworkers, without creating a case. */
 @Path("/api/v1/eligibility")

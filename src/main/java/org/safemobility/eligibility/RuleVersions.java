@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
 import org.safemobility.access.CurrentCaller;
 import org.safemobility.access.OfficeDirectory;
 import org.safemobility.audit.AuditTrail;
-import org.safemobility.workflow.Decisions;
 import org.safemobility.errors.Invalid;
+import org.safemobility.workflow.Decisions;
 
 /**
  * The versions of the eligibility rules. A new version is parsed and checked before it is deployed: the decision

@@ -6,8 +6,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,9 +15,9 @@ import java.util.stream.Collectors;
 import org.safemobility.access.Office;
 import org.safemobility.access.OfficeScope;
 import org.safemobility.audit.AuditTrail;
+import org.safemobility.errors.Invalid;
 import org.safemobility.http.IdempotencyKeys;
 import org.safemobility.workflow.CaseWorkflow;
-import org.safemobility.errors.Invalid;
 
 /**
  * Registering an applicant: checks the request, allocates a case number, and then writes the case, starts its

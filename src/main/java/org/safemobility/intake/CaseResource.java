@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -20,8 +21,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
@@ -35,11 +36,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.safemobility.access.Roles;
 import org.safemobility.codes.CountryCode;
-import org.safemobility.http.IdempotencyKeys;
-import org.safemobility.http.Preconditions;
-import org.safemobility.http.PageRequest;
-import jakarta.ws.rs.BeanParam;
 import org.safemobility.codes.OfficeCode;
+import org.safemobility.http.IdempotencyKeys;
+import org.safemobility.http.PageRequest;
+import org.safemobility.http.Preconditions;
 
 /** Registration and reading of cases by the staff of an office. */
 @Path("/api/v1/cases")

@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.safemobility.eligibility.Pathway;
-import org.safemobility.workflow.TaskForm;
-import org.safemobility.workflow.CaseWorkflow;
 import org.safemobility.errors.Invalid;
+import org.safemobility.workflow.CaseWorkflow;
+import org.safemobility.workflow.TaskForm;
 
 /** {@code choose-next-pathway}: after a partner declined, refer the case to another allowed pathway, or close it. */
 @Schema(name = "ChooseNextPathwayForm")

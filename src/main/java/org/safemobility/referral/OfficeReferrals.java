@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.safemobility.access.OfficeScope;
 import org.safemobility.audit.AuditTrail;
 import org.safemobility.intake.CaseQueries;
+import org.safemobility.intake.CaseReference;
 
 /** Referrals as the office sees them: a case's referrals with the partners' decisions and questions. */
 @ApplicationScoped
@@ -29,12 +30,11 @@ public class OfficeReferrals {
      */
     @Transactional
     public List<ReferralViews.ForOffice> forCase(UUID caseId) {
-        var reference = caseQueries.references(List.of(caseId)).get(caseId);
+        CaseReference reference = caseQueries.reference(caseId);
         scope.requireVisible(reference == null ? null : reference.office(), "case " + caseId + " not found");
         List<ReferralViews.ForOffice> referrals = Referral.<Referral>list("caseId = ?1 order by sentAt, id", caseId).stream()
                 .map(ReferralViews.ForOffice::of).toList();
         audit.record("case.referrals-viewed", reference.office(), caseId, Map.of("caseNumber", reference.caseNumber()));
         return referrals;
     }
-
 }

@@ -19,9 +19,9 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.safemobility.access.OfficeScope;
-import org.safemobility.time.Timestamps;
 import org.safemobility.audit.AuditTrail;
 import org.safemobility.errors.Conflict;
+import org.safemobility.time.Timestamps;
 
 /**
  * The transactional outbox of partner webhooks. Events are written with the change they announce; delivery workers

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -23,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.safemobility.access.Roles;
 import org.safemobility.http.IdempotencyKeys;
 import org.safemobility.http.PageRequest;
-import jakarta.ws.rs.BeanParam;
 
 /** The partner API: a partner's own referrals, and its decisions on them. Scoped by the token's {@code partner} claim. */
 @Path("/api/v1/partner/referrals")

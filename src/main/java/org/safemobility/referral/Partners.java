@@ -23,8 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.safemobility.audit.AuditTrail;
 import org.safemobility.eligibility.Pathway;
 import org.safemobility.errors.Conflict;
-import org.safemobility.errors.NotFound;
 import org.safemobility.errors.Invalid;
+import org.safemobility.errors.NotFound;
 
 /**
  * Partners as data, maintained by admins: which pathways each accepts (each pathway belongs to one partner), where

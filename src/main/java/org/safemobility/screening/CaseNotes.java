@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.safemobility.access.Caller;
@@ -69,7 +68,7 @@ public class CaseNotes {
     }
 
     private String officeOf(UUID caseId) {
-        var reference = cases.references(Set.of(caseId)).get(caseId);
+        var reference = cases.reference(caseId);
         scope.requireVisible(reference == null ? null : reference.office(), "case " + caseId + " not found");
         return reference.office();
     }

@@ -1,12 +1,12 @@
 package org.safemobility.screening;
 
-import jakarta.persistence.Column;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.util.UUID;
 import java.time.Instant;
+import java.util.UUID;
 
 /** The latest supervisor review: one pathway approved, or the interview returned with a reason. */
 @Entity

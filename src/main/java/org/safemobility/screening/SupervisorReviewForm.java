@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.safemobility.eligibility.Pathway;
-import org.safemobility.workflow.CaseWorkflow;
 import org.safemobility.errors.Invalid;
+import org.safemobility.workflow.CaseWorkflow;
 import org.safemobility.workflow.TaskForm;
 
 /** {@code supervisor-review}: approve one pathway, or return the case to the interview with a reason. */

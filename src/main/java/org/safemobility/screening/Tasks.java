@@ -2,7 +2,6 @@ package org.safemobility.screening;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.safemobility.workflow.TaskForm;
 import java.util.stream.Collectors;
 import org.safemobility.access.Caller;
 import org.safemobility.access.CurrentCaller;
@@ -20,13 +18,14 @@ import org.safemobility.access.OfficeScope;
 import org.safemobility.access.Roles;
 import org.safemobility.access.StaffDirectory;
 import org.safemobility.audit.AuditTrail;
+import org.safemobility.errors.Conflict;
+import org.safemobility.errors.Invalid;
+import org.safemobility.errors.NotFound;
 import org.safemobility.intake.CaseQueries;
 import org.safemobility.intake.CaseReference;
-import org.safemobility.workflow.CaseTasks;
 import org.safemobility.workflow.CaseTasks.WorkItem;
-import org.safemobility.errors.Conflict;
-import org.safemobility.errors.NotFound;
-import org.safemobility.errors.Invalid;
+import org.safemobility.workflow.CaseTasks;
+import org.safemobility.workflow.TaskForm;
 
 /**
  * The inbox: the tasks a caller may work, claiming them, and completing them with the activity's form. A task
@@ -47,10 +46,6 @@ public class Tasks {
 
     @Inject
     AuditTrail audit;
-
-    @Inject
-    ObjectMapper json;
-
 
     @Inject
     OfficeScope scope;
@@ -133,7 +128,7 @@ public class Tasks {
     public TaskView assign(String taskId, String assignee) {
         WorkItem task = visible(taskId);
         UUID caseId = UUID.fromString(task.caseId());
-        String office = cases.references(Set.of(caseId)).get(caseId).office();
+        String office = cases.reference(caseId).office();
         StaffDirectory.Member member = staff.find(assignee).orElseThrow(() -> Invalid.of("assignee",
                 "no member of staff " + assignee + " is known (staff become known when they first sign in)"));
         if (!member.worksFor(office)) {
@@ -195,7 +190,7 @@ public class Tasks {
 
     private void record(String action, WorkItem task, Map<String, Object> more) {
         UUID caseId = UUID.fromString(task.caseId());
-        CaseReference ref = cases.references(Set.of(caseId)).get(caseId);
+        CaseReference ref = cases.reference(caseId);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("taskId", task.id());
         details.put("activity", task.activity());

@@ -2,6 +2,8 @@ package org.safemobility.supervision;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,11 +14,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.safemobility.access.Roles;
+import org.safemobility.http.PageRequest;
 import org.safemobility.screening.TaskView;
 import org.safemobility.screening.Tasks;
-import org.safemobility.http.PageRequest;
-import jakarta.ws.rs.BeanParam;
-import jakarta.validation.Valid;
 
 /** What waits for a supervisor's approval: override requests and pathway reviews of their offices. */
 @Path("/api/v1/approvals")

@@ -116,7 +116,7 @@ public class Escalations {
             e.acknowledgedAt = clock.instant();
             audit.record("escalation.acknowledged", e.office, e.caseId, details(e));
         }
-        return view(e, e.caseId == null ? null : cases.references(Set.of(e.caseId)).get(e.caseId));
+        return view(e, e.caseId == null ? null : cases.reference(e.caseId));
     }
 
     private static EscalationView view(Escalation e, CaseReference reference) {

@@ -2,6 +2,8 @@ package org.safemobility.supervision;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,10 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.safemobility.access.Roles;
-import org.safemobility.http.PageRequest;
-import jakarta.ws.rs.BeanParam;
-import jakarta.validation.Valid;
 import org.safemobility.codes.OfficeCode;
+import org.safemobility.http.PageRequest;
 
 /** Stuck work: workflow steps that failed (e.g. a referral without consent to share), and retrying them. */
 @Path("/api/v1/incidents")

@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.safemobility.intake.CaseReference;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.safemobility.access.OfficeScope;
 import org.safemobility.audit.AuditTrail;
-import org.safemobility.intake.CaseQueries;
-import org.safemobility.workflow.CaseIncidents;
 import org.safemobility.errors.Conflict;
+import org.safemobility.intake.CaseQueries;
+import org.safemobility.intake.CaseReference;
+import org.safemobility.workflow.CaseIncidents;
 
 /** Stuck work of the supervisor's offices: engine incidents with their cases, and retrying them (audited). */
 @ApplicationScoped
@@ -61,7 +61,7 @@ public class Incidents {
     @Transactional
     public IncidentView retry(String id) {
         CaseIncidents.StuckStep step = engine.find(id).orElse(null);
-        CaseReference reference = step == null ? null : cases.references(Set.of(step.caseId())).get(step.caseId());
+        CaseReference reference = step == null ? null : cases.reference(step.caseId());
         scope.requireVisible(reference == null ? null : reference.office(), "incident " + id + " not found");
         if (step.jobId() == null) {
             throw new Conflict("incident " + id + " is not a failed job; it cannot be retried from here");

@@ -2,6 +2,8 @@ package org.safemobility.supervision;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,11 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.safemobility.access.Roles;
+import org.safemobility.codes.OfficeCode;
 import org.safemobility.errors.Invalid;
 import org.safemobility.http.PageRequest;
-import jakarta.ws.rs.BeanParam;
-import jakarta.validation.Valid;
-import org.safemobility.codes.OfficeCode;
 
 /** Work queues of the supervisor's offices: per activity, how much is open, unassigned, overdue, and how old. */
 @Path("/api/v1/queues")

@@ -21,8 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.safemobility.access.Roles;
-import org.safemobility.errors.Invalid;
 import org.safemobility.codes.OfficeCode;
+import org.safemobility.errors.Invalid;
 
 /** Statistics of the supervisor's offices, as JSON or CSV ({@code Accept: text/csv}). */
 @Path("/api/v1/stats")

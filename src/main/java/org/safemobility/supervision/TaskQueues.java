@@ -17,9 +17,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.safemobility.access.OfficeScope;
-import org.safemobility.time.Timestamps;
 import org.safemobility.intake.CaseQueries;
 import org.safemobility.intake.CaseReference;
+import org.safemobility.time.Timestamps;
 import org.safemobility.workflow.UserTaskEvent;
 
 /**
