@@ -1,18 +1,23 @@
 package org.safemobility;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.persistence.Entity;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.junit.jupiter.api.Test;
 
 /** Keeps the capability boundaries of DESIGN.md honest as the code grows. */
@@ -72,6 +77,36 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().haveFullyQualifiedName("org.safemobility.http.ApiException")
                 .because("services throw not found, conflict, invalid...; only http decides status codes")
                 .check(MAIN);
+    }
+
+    /**
+     * Hibernate resolves an attribute's Java type once per type: a JSON-mapped {@code List<...>} on one entity made
+     * it read the {@code text[]} {@code List<String>} attributes of others (audit roles, pathways) as JSON, and which
+     * won depended on the order entities were bound, so start-up failed in some test profiles only. JSON columns
+     * are therefore records or maps (a record with {@code @JsonValue} still stores a plain array).
+     */
+    @Test
+    void json_columns_are_not_mapped_as_collections() {
+        fields().that(areMappedAsJson())
+                .should(new ArchCondition<>("not be a collection or an array") {
+                    @Override
+                    public void check(JavaField field, ConditionEvents events) {
+                        if (field.getRawType().isAssignableTo(java.util.Collection.class) || field.getRawType().isArray()) {
+                            events.add(SimpleConditionEvent.violated(field, field.getFullName() + " is a JSON column of type "
+                                    + field.getRawType().getName()));
+                        }
+                    }
+                })
+                .check(MAIN);
+    }
+
+    private static DescribedPredicate<JavaField> areMappedAsJson() {
+        return new DescribedPredicate<>("are mapped as JSON") {
+            @Override
+            public boolean test(JavaField field) {
+                return field.tryGetAnnotationOfType(JdbcTypeCode.class).map(a -> a.value() == SqlTypes.JSON).orElse(false);
+            }
+        };
     }
 
     @Test

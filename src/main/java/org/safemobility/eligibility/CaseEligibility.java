@@ -166,9 +166,9 @@ public class CaseEligibility implements EligibilityDecider, CaseViewPart {
     }
 
     @Override
-    public void addTo(CaseView.Parts parts, UUID caseId) {
-        RecordedEligibility e = RecordedEligibility.findById(caseId);
-        EligibilityOverride o = EligibilityOverride.findById(caseId);
+    public void addTo(CaseView.Parts parts, CaseReference c) {
+        RecordedEligibility e = RecordedEligibility.findById(c.id());
+        EligibilityOverride o = EligibilityOverride.findById(c.id());
         List<String> allowed = allowed(e, o).stream().map(Enum::name).toList();
         if (e == null) {
             parts.eligibility(null, allowed);
@@ -177,10 +177,9 @@ public class CaseEligibility implements EligibilityDecider, CaseViewPart {
         CaseView.OverrideView override = o == null ? null
                 : new CaseView.OverrideView(o.justification, o.pathways, o.requestedBy, o.requestedAt,
                         o.decision == null ? null : o.decision.name(), o.decidedBy, o.decidedAt, o.reason);
-        String office = cases.reference(caseId).office();
         parts.eligibility(new CaseView.EligibilityView(e.eligible, e.pathways == null ? List.of() : e.pathways, e.ruleId,
                 e.reason, e.decisionVersion, e.decidedAt,
-                new CaseView.EligibilityView.Inputs(office, e.nationality, e.arrivalDate, e.applicationDate), override), allowed);
+                new CaseView.EligibilityView.Inputs(c.office(), e.nationality, e.arrivalDate, e.applicationDate), override), allowed);
     }
 
     private static List<Pathway> allowed(RecordedEligibility e, EligibilityOverride o) {

@@ -1,7 +1,5 @@
 package org.safemobility.intake;
 
-import java.util.UUID;
-
 /**
  * A capability's part of the case as staff read it. Intake owns the case's representation and asks every
  * implementation (eligibility, screening) to fill in what it records about the case, so that intake depends on none
@@ -9,5 +7,5 @@ import java.util.UUID;
  */
 public interface CaseViewPart {
 
-    void addTo(CaseView.Parts parts, UUID caseId);
+    void addTo(CaseView.Parts parts, CaseReference c);
 }

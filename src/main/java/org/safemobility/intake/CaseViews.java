@@ -19,7 +19,8 @@ public class CaseViews {
 
     CaseView of(CaseFile c) {
         CaseView.Parts filled = new CaseView.Parts();
-        parts.forEach(part -> part.addTo(filled, c.id));
+        CaseReference reference = CaseReference.of(c);
+        parts.forEach(part -> part.addTo(filled, reference));
         return CaseView.of(c, workflow.currentActivities(c.id), filled);
     }
 }

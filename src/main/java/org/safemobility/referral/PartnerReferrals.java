@@ -109,7 +109,7 @@ public class PartnerReferrals {
         };
         referral.decisionReason = request.reason() == null ? null : request.reason().strip();
         referral.questions = request.decision() == ReferralViews.Decision.INFO_REQUESTED
-                ? request.questions().stream().map(String::strip).toList() : null;
+                ? new Referral.Questions(request.questions().stream().map(String::strip).toList()) : null;
         referral.decidedBy = caller.subject();
         referral.decidedAt = now;
         referral.updatedAt = now;

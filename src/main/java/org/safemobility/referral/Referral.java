@@ -1,5 +1,7 @@
 package org.safemobility.referral;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -46,6 +48,43 @@ public class Referral extends PanacheEntityBase {
     public record Answer(String answer, Instant answeredAt, int revision) {
     }
 
+    /**
+     * The partner's questions as the {@code questions} jsonb column holds them, a plain array of strings. A record, not
+     * a {@code List<String>} attribute: see ArchitectureTest.json_columns_are_not_mapped_as_collections.
+     */
+    public record Questions(List<String> items) {
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        public Questions {
+            items = items == null ? List.of() : List.copyOf(items);
+        }
+
+        @JsonValue
+        @Override
+        public List<String> items() {
+            return items;
+        }
+    }
+
+    /** The office's answers as the {@code answers} jsonb column holds them, a plain array, oldest first. */
+    public record Answers(List<Answer> items) {
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        public Answers {
+            items = items == null ? List.of() : List.copyOf(items);
+        }
+
+        @JsonValue
+        @Override
+        public List<Answer> items() {
+            return items;
+        }
+
+        Answers with(Answer answer) {
+            List<Answer> more = new ArrayList<>(items);
+            more.add(answer);
+            return new Answers(more);
+        }
+    }
+
     @Id
     public UUID id;
 
@@ -75,10 +114,10 @@ public class Referral extends PanacheEntityBase {
 
     /** The partner's questions of the latest INFO_REQUESTED decision. */
     @JdbcTypeCode(SqlTypes.JSON)
-    public List<String> questions;
+    public Questions questions;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    public List<Answer> answers = new ArrayList<>();
+    public Answers answers = new Answers(List.of());
 
     @Column(name = "decision_reason")
     public String decisionReason;

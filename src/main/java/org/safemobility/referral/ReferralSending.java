@@ -105,7 +105,7 @@ public class ReferralSending implements ReferralSender {
             event = Outbox.REFERRAL_UPDATED;
         }
         referral.status = Referral.Status.SENT;
-        referral.referralPackage = ReferralPackage.of(subject, partner, accepted, referral.answers);
+        referral.referralPackage = ReferralPackage.of(subject, partner, accepted, answersOf(referral));
         referral.updatedAt = now;
         referral.persist();
         outbox.announce(referral, event, partner);
@@ -126,9 +126,8 @@ public class ReferralSending implements ReferralSender {
         Referral referral = Referral.<Referral>find("caseId = ?1 and status = ?2", caseId, Referral.Status.INFO_REQUESTED)
                 .firstResultOptional()
                 .orElseThrow(() -> new Conflict("the case has no referral waiting for an answer"));
-        List<Referral.Answer> answers = new ArrayList<>(referral.answers == null ? List.of() : referral.answers);
-        answers.add(new Referral.Answer(answer, clock.instant(), referral.revision + 1));
-        referral.answers = answers;
+        referral.answers = (referral.answers == null ? new Referral.Answers(List.of()) : referral.answers)
+                .with(new Referral.Answer(answer, clock.instant(), referral.revision + 1));
         referral.updatedAt = clock.instant();
         audit.record("referral.query-answered", referral.office, caseId, details(referral));
     }
@@ -170,6 +169,10 @@ public class ReferralSending implements ReferralSender {
             audit.record("referral.withdrawn", referral.office, referral.caseId, details(referral));
             outcomes.fire(ReferralOutcome.of(referral, "withdrawn", clock.instant()));
         }
+    }
+
+    private static List<Referral.Answer> answersOf(Referral referral) {
+        return referral.answers == null ? List.of() : referral.answers.items();
     }
 
     static Map<String, Object> details(Referral referral) {

@@ -68,7 +68,7 @@ public final class ReferralViews {
                              String decisionReason, Instant decidedAt, List<String> questions) {
         static ForPartner of(Referral r) {
             return new ForPartner(r.id, r.caseNumber, r.office, r.pathway, r.status, r.revision, r.sentAt, r.updatedAt,
-                    r.referralPackage, r.decisionReason, r.decidedAt, r.questions);
+                    r.referralPackage, r.decisionReason, r.decidedAt, questionsOf(r));
         }
     }
 
@@ -79,7 +79,12 @@ public final class ReferralViews {
                             List<String> questions, List<Referral.Answer> answers) {
         static ForOffice of(Referral r) {
             return new ForOffice(r.id, r.partnerId, r.pathway, r.status, r.revision, r.sentAt, r.updatedAt,
-                    r.decisionReason, r.decidedBy, r.decidedAt, r.questions, r.answers);
+                    r.decisionReason, r.decidedBy, r.decidedAt, questionsOf(r),
+                    r.answers == null ? null : r.answers.items());
         }
+    }
+
+    static List<String> questionsOf(Referral r) {
+        return r.questions == null ? null : r.questions.items();
     }
 }

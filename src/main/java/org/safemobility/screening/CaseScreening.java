@@ -127,9 +127,9 @@ public class CaseScreening implements CaseViewPart {
     }
 
     @Override
-    public void addTo(CaseView.Parts parts, UUID caseId) {
-        Interview i = Interview.findById(caseId);
-        SupervisorReview r = SupervisorReview.findById(caseId);
+    public void addTo(CaseView.Parts parts, CaseReference c) {
+        Interview i = Interview.findById(c.id());
+        SupervisorReview r = SupervisorReview.findById(c.id());
         parts.interview(i == null ? null : new CaseView.InterviewView(i.appointmentAt, i.remote, i.location, i.language,
                         i.interpreterNeeded, i.scheduledBy, i.scheduledAt, i.protectionNeeds, i.vulnerabilities,
                         i.familyTies == null ? null : i.familyTies.ties(), i.pathwayPreference, i.summary, i.conductedBy,

@@ -7,9 +7,7 @@ import org.safemobility.intake.FamilyTie;
 
 /**
  * The interview's family ties as the {@code interview.family_ties} jsonb column holds them: a plain JSON array. A
- * record rather than a {@code List<FamilyTie>} attribute, because Hibernate resolves a JSON {@code List} attribute on an
- * entity into the same type as the {@code text[]} lists of other entities (schema validation then fails at start-up),
- * and an {@code ArrayList} attribute is copied by Java serialization.
+ * record rather than a {@code List<FamilyTie>} attribute: see ArchitectureTest.json_columns_are_not_mapped_as_collections.
  */
 public record FamilyTies(List<FamilyTie> ties) {
 
