@@ -100,8 +100,7 @@ public class IdempotencyKeys {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<String> completed(Keyed keyed) {
         return keyed == null ? Optional.empty()
-                : find(keyed.caller(), keyed.key()).filter(row -> completedWith(row, keyed.fingerprint()) != null)
-                        .map(row -> completedWith(row, keyed.fingerprint()));
+                : find(keyed.caller(), keyed.key()).map(row -> completedWith(row, keyed.fingerprint()));
     }
 
     /**

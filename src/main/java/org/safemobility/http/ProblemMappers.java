@@ -27,6 +27,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -45,7 +46,7 @@ import org.safemobility.http.Problem.FieldError;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
-    private static final java.util.Set<String> WRAPPERS = java.util.Set.of("body", "paging");
+    private static final Set<String> WRAPPERS = Set.of("body", "paging");
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {

@@ -129,7 +129,7 @@ public class CaseScreening implements CaseViewPart {
     @Override
     public void addTo(CaseView.Parts parts, CaseReference c) {
         Interview i = Interview.findById(c.id());
-        SupervisorReview r = SupervisorReview.findById(c.id());
+        SupervisorReview r = i == null ? null : SupervisorReview.findById(c.id()); // a review reviews an interview
         parts.interview(i == null ? null : new CaseView.InterviewView(i.appointmentAt, i.remote, i.location, i.language,
                         i.interpreterNeeded, i.scheduledBy, i.scheduledAt, i.protectionNeeds, i.vulnerabilities,
                         i.familyTies == null ? null : i.familyTies.ties(), i.pathwayPreference, i.summary, i.conductedBy,
