@@ -1,48 +1,41 @@
 -- Each capability keeps what it records about a case in its own table, keyed by the case id (issue 11). Until now the
--- eligibility decision, the override, the interview and the supervisor's review were columns of intake's case_file.
+-- eligibility decision and its override, the interview and the supervisor's review were columns of intake's case_file.
 -- The rows move as they are (no drop and recreate), then the old columns go.
 
--- eligibility.RecordedEligibility: the decision recorded for the case, the inputs it saw and the rules version.
+-- eligibility.RecordedEligibility: the decision recorded for the case, the inputs it saw and the rules version, and
+-- a caseworker's override of a refusal with the supervisor's answer (an override always answers this decision).
 create table eligibility_decision (
-    case_id           uuid         primary key references case_file (id) on delete cascade,
-    eligible          boolean      not null,
-    pathways          text[]       not null,
-    rule_id           varchar(128) not null,
-    reason            text         not null,
-    decision_version  integer      not null,
-    decided_at        timestamptz  not null,
-    nationality       varchar(3),
-    arrival_date      date,
-    application_date  date
+    case_id                uuid         primary key references case_file (id) on delete cascade,
+    eligible               boolean      not null,
+    pathways               text[]       not null,
+    rule_id                varchar(128) not null,
+    reason                 text         not null,
+    decision_version       integer      not null,
+    decided_at             timestamptz  not null,
+    nationality            varchar(3),
+    arrival_date           date,
+    application_date       date,
+    override_justification text,
+    override_pathways      text[],
+    override_requested_by  varchar(255),
+    override_requested_at  timestamptz,
+    override_decision      varchar(16),
+    override_decided_by    varchar(255),
+    override_decided_at    timestamptz,
+    override_reason        text
 );
 
 insert into eligibility_decision (case_id, eligible, pathways, rule_id, reason, decision_version, decided_at,
-                                  nationality, arrival_date, application_date)
+                                  nationality, arrival_date, application_date, override_justification,
+                                  override_pathways, override_requested_by, override_requested_at, override_decision,
+                                  override_decided_by, override_decided_at, override_reason)
 select id, eligibility_eligible, coalesce(eligibility_pathways, '{}'), eligibility_rule_id, eligibility_reason,
        coalesce(eligibility_decision_version, 0), coalesce(eligibility_decided_at, created_at),
-       eligibility_nationality, eligibility_arrival_date, eligibility_application_date
+       eligibility_nationality, eligibility_arrival_date, eligibility_application_date, override_justification,
+       override_pathways, override_requested_by, override_requested_at, override_decision, override_decided_by,
+       override_decided_at, override_reason
   from case_file
  where eligibility_eligible is not null;
-
--- eligibility.EligibilityOverride: a caseworker's request to serve an applicant the rules refused, and the answer.
-create table eligibility_override (
-    case_id        uuid         primary key references case_file (id) on delete cascade,
-    justification  text         not null,
-    pathways       text[]       not null,
-    requested_by   varchar(255) not null,
-    requested_at   timestamptz  not null,
-    decision       varchar(16),
-    decided_by     varchar(255),
-    decided_at     timestamptz,
-    reason         text
-);
-
-insert into eligibility_override (case_id, justification, pathways, requested_by, requested_at, decision, decided_by,
-                                  decided_at, reason)
-select id, override_justification, coalesce(override_pathways, '{}'), override_requested_by, override_requested_at,
-       override_decision, override_decided_by, override_decided_at, override_reason
-  from case_file
- where override_requested_at is not null;
 
 -- screening.Interview: the appointment, then what the interviewer found.
 create table interview (

@@ -19,11 +19,10 @@ create index case_cohort_office_registered on case_cohort (office, registered_at
 
 insert into case_cohort (case_id, office, nationality, registered_at, eligible, overridden, first_referred_at,
                          last_pathway, accepted, declined, withdrawn)
-select c.id, c.office, c.applicant_nationality, c.created_at, d.eligible, coalesce(o.decision = 'APPROVED', false),
+select c.id, c.office, c.applicant_nationality, c.created_at, d.eligible, coalesce(d.override_decision = 'APPROVED', false),
        r.first_sent, r.last_pathway, coalesce(r.accepted, false), coalesce(r.declined, false), c.status = 'WITHDRAWN'
   from case_file c
   left join eligibility_decision d on d.case_id = c.id
-  left join eligibility_override o on o.case_id = c.id
   left join lateral (
        select min(sent_at) as first_sent,
               (array_agg(pathway order by sent_at desc))[1] as last_pathway,

@@ -31,7 +31,6 @@ class TableOwnershipTest {
             Map.entry("household_member", "intake"),
             Map.entry("case_number_counter", "intake"),
             Map.entry("eligibility_decision", "eligibility"),
-            Map.entry("eligibility_override", "eligibility"),
             Map.entry("eligibility_rule_upload", "eligibility"),
             Map.entry("rescreening", "eligibility"),
             Map.entry("interview", "screening"),

@@ -86,19 +86,13 @@ public class CaseEligibility implements EligibilityDecider, CaseViewPart {
     @Transactional(Transactional.TxType.MANDATORY)
     public void requestOverride(UUID caseId, String justification, List<Pathway> pathways) {
         CaseReference c = lifecycle.apply(caseId, CaseTransition.OVERRIDE_REQUESTED_BY_CASEWORKER);
-        EligibilityOverride override = EligibilityOverride.<EligibilityOverride>findByIdOptional(caseId)
-                .orElseGet(EligibilityOverride::new);
-        override.caseId = caseId;
+        EligibilityOverride override = new EligibilityOverride();
         override.justification = justification;
         override.pathways = (pathways == null || pathways.isEmpty() ? List.of(Pathway.values()) : pathways)
                 .stream().map(Enum::name).distinct().toList();
         override.requestedBy = caller.get().subject();
         override.requestedAt = clock.instant();
-        override.decision = null;
-        override.decidedBy = null;
-        override.decidedAt = null;
-        override.reason = null;
-        override.persist();
+        decisionOf(caseId).override = override;
         audit.record("eligibility.override-requested", c.office(), caseId, Map.of("pathways", override.pathways));
     }
 
@@ -108,7 +102,8 @@ public class CaseEligibility implements EligibilityDecider, CaseViewPart {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void decideOverride(UUID caseId, boolean approve, String reason) {
-        EligibilityOverride override = EligibilityOverride.findById(caseId);
+        RecordedEligibility decision = RecordedEligibility.findById(caseId);
+        EligibilityOverride override = decision == null ? null : decision.override;
         String supervisor = caller.get().subject();
         if (override != null && supervisor.equals(override.requestedBy)) {
             throw new NotAllowed("the override was requested by you; another supervisor of the office must decide it");
@@ -162,13 +157,14 @@ public class CaseEligibility implements EligibilityDecider, CaseViewPart {
     /** The pathways the case may be referred to: those the rules allowed, or those an approved override allowed. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Pathway> allowedPathways(UUID caseId) {
-        return allowed(RecordedEligibility.findById(caseId), EligibilityOverride.findById(caseId));
+        RecordedEligibility decision = RecordedEligibility.findById(caseId);
+        return allowed(decision, decision == null ? null : decision.override);
     }
 
     @Override
     public void addTo(CaseView.Parts parts, CaseReference c) {
         RecordedEligibility e = RecordedEligibility.findById(c.id());
-        EligibilityOverride o = EligibilityOverride.findById(c.id());
+        EligibilityOverride o = e == null ? null : e.override;
         List<String> allowed = allowed(e, o).stream().map(Enum::name).toList();
         if (e == null) {
             parts.eligibility(null, allowed);

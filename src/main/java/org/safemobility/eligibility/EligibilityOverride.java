@@ -1,53 +1,48 @@
 package org.safemobility.eligibility;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
+import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
  * A caseworker's request to serve an applicant the rules refused, with a written justification, and the answer of a
- * supervisor of the office (a different person).
+ * supervisor of the office (a different person). Kept with the decision it overrides.
  */
-@Entity
-@Table(name = "eligibility_override")
-public class EligibilityOverride extends PanacheEntityBase {
+@Embeddable
+public class EligibilityOverride {
 
     public enum Decision {
         APPROVED, REJECTED
     }
 
-    @Id
-    @Column(name = "case_id")
-    public UUID caseId;
-
+    @Column(name = "override_justification")
     public String justification;
 
+    @Column(name = "override_pathways")
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> pathways;
 
-    @Column(name = "requested_by")
+    @Column(name = "override_requested_by")
     public String requestedBy;
 
-    @Column(name = "requested_at")
+    @Column(name = "override_requested_at")
     public Instant requestedAt;
 
+    @Column(name = "override_decision")
     @Enumerated(EnumType.STRING)
     public Decision decision;
 
-    @Column(name = "decided_by")
+    @Column(name = "override_decided_by")
     public String decidedBy;
 
-    @Column(name = "decided_at")
+    @Column(name = "override_decided_at")
     public Instant decidedAt;
 
+    @Column(name = "override_reason")
     public String reason;
 }

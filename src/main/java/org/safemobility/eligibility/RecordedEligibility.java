@@ -2,6 +2,7 @@ package org.safemobility.eligibility;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -14,8 +15,8 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * The eligibility decision recorded for a case: the answer, the rule and rules version that gave it, and the inputs
- * it was given (they may be corrected on the case later; the decision keeps what it saw). Re-screening that reopens a
- * case replaces it with the new decision.
+ * it was given (they may be corrected on the case later; the decision keeps what it saw), and any override of a
+ * refusal. Re-screening that reopens a case replaces the decision with the new one.
  */
 @Entity
 @Table(name = "eligibility_decision")
@@ -48,4 +49,8 @@ public class RecordedEligibility extends PanacheEntityBase {
 
     @Column(name = "application_date")
     public LocalDate applicationDate;
+
+    /** Null unless a caseworker asked to override the refusal. */
+    @Embedded
+    public EligibilityOverride override;
 }
