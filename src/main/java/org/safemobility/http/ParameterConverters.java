@@ -18,8 +18,8 @@ import java.util.function.Function;
 /**
  * Reads the API's typed parameters (uuids, dates, whole numbers, booleans and enum constants). JAX-RS answers a query
  * parameter it cannot convert with a bare 404; these answer a 400 problem naming the parameter and the form it must
- * take. A path parameter that is not of its type still names nothing that exists: 404. An empty query parameter counts
- * as absent.
+ * take. A path parameter that is not of its type still names nothing that exists: 404. An empty query parameter, of
+ * any type, counts as absent.
  */
 @Provider
 public class ParameterConverters implements ParamConverterProvider {
@@ -29,6 +29,10 @@ public class ParameterConverters implements ParamConverterProvider {
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
         String name = nameOf(annotations);
         boolean path = Arrays.stream(annotations).anyMatch(a -> a instanceof PathParam);
+        if (rawType == String.class && Arrays.stream(annotations).anyMatch(a -> a instanceof QueryParam)) {
+            // ?office= is no filter, as an absent one is; the parameter's own constraints judge any other value
+            return (ParamConverter<T>) new Converter<>(name, false, Function.identity(), "must be text");
+        }
         if (rawType == UUID.class) {
             return (ParamConverter<T>) new Converter<>(name, path, UUID::fromString, "must be a UUID");
         }
