@@ -4,8 +4,9 @@ import java.util.List;
 import org.safemobility.http.Problem.FieldError;
 
 /**
- * A failure the client can act on, carried to {@link ProblemMappers} and rendered as problem+json. Services throw
- * it through the named factories so that the status and wording stay consistent across capabilities.
+ * A failure of the HTTP exchange itself (a header or parameter the client got wrong, a precondition, a reused
+ * idempotency key), rendered as problem+json by {@link ProblemMappers}. Only the http package throws it: services
+ * throw the domain's {@code org.safemobility.errors} exceptions, which ProblemMappers maps too.
  */
 public class ApiException extends RuntimeException {
 
@@ -28,18 +29,6 @@ public class ApiException extends RuntimeException {
 
     public static ApiException invalid(String field, String message) {
         return invalid(List.of(new FieldError(field, message)));
-    }
-
-    public static ApiException notFound(String detail) {
-        return new ApiException(ProblemType.NOT_FOUND, detail);
-    }
-
-    public static ApiException forbidden(String detail) {
-        return new ApiException(ProblemType.FORBIDDEN, detail);
-    }
-
-    public static ApiException conflict(String detail) {
-        return new ApiException(ProblemType.CONFLICT, detail);
     }
 
     public ProblemType type() {
