@@ -15,7 +15,7 @@ import org.safemobility.access.CurrentCaller;
 import org.safemobility.access.OfficeDirectory;
 import org.safemobility.audit.AuditTrail;
 import org.safemobility.errors.Conflict;
-import org.safemobility.errors.NotAllowed;
+import org.safemobility.errors.FourEyes;
 import org.safemobility.intake.CaseFacts;
 import org.safemobility.intake.CaseLifecycle;
 import org.safemobility.intake.CaseQueries;
@@ -106,7 +106,7 @@ public class CaseEligibility implements EligibilityDecider, CaseViewPart {
         EligibilityOverride override = decision == null ? null : decision.override;
         String supervisor = caller.get().subject();
         if (override != null && supervisor.equals(override.requestedBy)) {
-            throw new NotAllowed("the override was requested by you; another supervisor of the office must decide it");
+            throw new FourEyes("override-requester-decides", "four-eyes rule: the override was requested by you; another supervisor of the office must decide it");
         }
         CaseReference c = lifecycle.apply(caseId, approve ? CaseTransition.OVERRIDE_APPROVED : CaseTransition.OVERRIDE_REJECTED,
                 approve ? null : reason);

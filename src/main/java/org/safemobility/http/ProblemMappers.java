@@ -33,6 +33,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.safemobility.errors.Conflict;
 import org.safemobility.errors.DomainException;
+import org.safemobility.errors.FourEyes;
 import org.safemobility.errors.Invalid;
 import org.safemobility.errors.NotAllowed;
 import org.safemobility.errors.NotFound;
@@ -61,6 +62,7 @@ public class ProblemMappers {
             return respond(ProblemType.VALIDATION, e.getMessage(), errors, uri);
         }
         ProblemType type = e instanceof NotFound ? ProblemType.NOT_FOUND
+                : e instanceof FourEyes ? ProblemType.FOUR_EYES
                 : e instanceof Conflict ? ProblemType.CONFLICT
                 : e instanceof NotAllowed ? ProblemType.FORBIDDEN
                 : e instanceof StaleVersion ? ProblemType.PRECONDITION_FAILED
@@ -189,9 +191,31 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (isConcurrentUpdate(e)) {
+            LOG.debugf(e, "concurrent update on %s", uri.getPath());
+            return respond(ProblemType.CONCURRENT_UPDATE, "someone else changed this record at the same moment and "
+                    + "nothing of this request was kept; reload it and retry if the change still applies", List.of(), uri);
+        }
         LOG.errorf(e, "unexpected failure on %s", uri.getPath());
         return respond(ProblemType.INTERNAL, "an unexpected error occurred; quote the request id when reporting it",
                 List.of(), uri);
+    }
+
+    /**
+     * Optimistic locking lost a race, wherever it surfaced: Hibernate's {@code @Version} check (at flush, or at commit
+     * wrapped in the transaction's rollback), the workflow engine's own revision check (matched by name, so that only
+     * the workflow package depends on the engine), or PostgreSQL's serialization failure or deadlock. The whole
+     * transaction rolled back, so retrying is safe.
+     */
+    static boolean isConcurrentUpdate(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof jakarta.persistence.OptimisticLockException || cause instanceof org.hibernate.StaleStateException
+                    || cause.getClass().getSimpleName().equals("OptimisticLockingException")
+                    || (cause instanceof java.sql.SQLException sql && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState())))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static Response respond(ProblemType type, String detail, List<FieldError> errors, UriInfo uri) {

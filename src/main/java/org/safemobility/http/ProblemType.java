@@ -16,6 +16,8 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED(Status.METHOD_NOT_ALLOWED, "Method not allowed"),
     NOT_ACCEPTABLE(Status.NOT_ACCEPTABLE, "Not acceptable"),
     CONFLICT(Status.CONFLICT, "Conflict"),
+    FOUR_EYES(Status.CONFLICT, "Another person must take this decision"),
+    CONCURRENT_UPDATE(Status.CONFLICT, "Someone else changed this record at the same time"),
     PRECONDITION_FAILED(Status.PRECONDITION_FAILED, "The resource changed since you read it"),
     PRECONDITION_REQUIRED(428, "If-Match required"),
     PAYLOAD_TOO_LARGE(Status.REQUEST_ENTITY_TOO_LARGE, "Request body too large"),

@@ -13,6 +13,7 @@ import org.safemobility.access.CurrentCaller;
 import org.safemobility.audit.AuditTrail;
 import org.safemobility.eligibility.CaseEligibility;
 import org.safemobility.eligibility.Pathway;
+import org.safemobility.errors.FourEyes;
 import org.safemobility.errors.Invalid;
 import org.safemobility.intake.CaseLifecycle;
 import org.safemobility.intake.CaseReference;
@@ -99,6 +100,13 @@ public class CaseScreening implements CaseViewPart {
     /** The supervisor approves one of the allowed pathways, or returns the interview with a reason. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void review(UUID caseId, boolean approve, Pathway pathway, String reason) {
+        String supervisor = caller.get().subject();
+        Interview interview = Interview.findById(caseId);
+        if (interview != null && supervisor.equals(interview.conductedBy)) {
+            // the pathway is the case's outcome: the person who heard the applicant does not also approve it
+            throw new FourEyes("interviewer-reviews-case", "four-eyes rule: you conducted this case's interview; "
+                    + "another supervisor of the office must review it");
+        }
         if (approve) {
             requireAllowed(caseId, pathway, "pathway");
         }
@@ -107,7 +115,7 @@ public class CaseScreening implements CaseViewPart {
         SupervisorReview review = SupervisorReview.<SupervisorReview>findByIdOptional(caseId).orElseGet(SupervisorReview::new);
         review.caseId = caseId;
         review.decision = approve ? "APPROVED" : "RETURNED";
-        review.decidedBy = caller.get().subject();
+        review.decidedBy = supervisor;
         review.decidedAt = clock.instant();
         review.reason = reason;
         review.pathway = approve ? pathway.name() : null;

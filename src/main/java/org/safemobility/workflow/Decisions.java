@@ -18,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -85,7 +84,7 @@ public class Decisions {
     private record Question(String definitionId, Map<String, Object> inputs) {
     }
 
-    private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    private final DmnEngine dmn = FeelOnly.engine();
     private final Map<String, DmnDecision> parsedById = new ConcurrentHashMap<>();
     private final Cache<Question, Map<String, Object>> answers = Caffeine.newBuilder().maximumSize(100_000).build();
 
@@ -128,6 +127,7 @@ public class Decisions {
 
     /** Parses a DMN file and finds the decision table {@code key} in it, without deploying anything. */
     public Candidate parse(byte[] file, String key) {
+        FeelOnly.check(file);
         DmnModelInstance model;
         try {
             model = Dmn.readModelFromStream(new ByteArrayInputStream(file));
@@ -154,6 +154,7 @@ public class Decisions {
 
     /** Deploys a new version of the decision in the file; the engine's own checks (e.g. history time to live) apply. */
     public Version deploy(String key, String deploymentName, String resourceName, byte[] file) {
+        FeelOnly.check(file);
         Deployment deployment;
         try {
             deployment = repository.createDeployment().name(deploymentName).source("upload")
@@ -193,7 +194,9 @@ public class Decisions {
     }
 
     private DmnDecision parseDeployed(Version version) {
-        return dmn.parseDecision(version.key(), new ByteArrayInputStream(file(version)));
+        byte[] file = file(version);
+        FeelOnly.check(file); // versions deployed before uploads were checked for FEEL
+        return dmn.parseDecision(version.key(), new ByteArrayInputStream(file));
     }
 
     private static Version version(DecisionDefinition definition, Deployment deployment) {

@@ -99,7 +99,8 @@ class RefusalReviewIT {
         Workflow.claim(SUPERVISOR, approval);
         given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE"))
                 .post("/api/v1/tasks/" + approval + "/complete")
-                .then().statusCode(403).body("detail", containsString("another supervisor"));
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:smo:problem:four-eyes")).body("detail", containsString("another supervisor"));
         Workflow.read(CASEWORKER, caseId).body("status", equalTo("OVERRIDE_REQUESTED"));
 
         given().auth().oauth2(SUPERVISOR).post("/api/v1/tasks/" + approval + "/unclaim").then().statusCode(200);

@@ -120,6 +120,49 @@ class RuleVersionsIT {
         assertThat(checkVenezuelanInGuatemala()).isEqualTo("GT/nationality-not-served");
     }
 
+    /** Each replaces the rule id of one row with code that would create {@code marker} if it ever ran. */
+    static Stream<Arguments> filesThatRunCode() {
+        String entry = "<outputEntry id=\"rule-gt-gtm-2023-06-12-rule-id\"><text>\"GT-GTM-2023-06-12\"</text></outputEntry>";
+        return Stream.of(
+                Arguments.of("juel", (UnaryOperator<String>) dmn -> dmn.replace(entry,
+                        "<outputEntry id=\"rule-gt-gtm-2023-06-12-rule-id\" expressionLanguage=\"juel\"><text>${\"\".getClass()"
+                                + ".forName(\"java.lang.Runtime\").getMethod(\"getRuntime\").invoke(null).exec(\"touch MARKER\")}</text></outputEntry>"),
+                        "outputEntry 'rule-gt-gtm-2023-06-12-rule-id' uses expression language 'juel'"),
+                Arguments.of("javascript", (UnaryOperator<String>) dmn -> dmn.replace(entry,
+                        "<outputEntry id=\"rule-gt-gtm-2023-06-12-rule-id\" expressionLanguage=\"javascript\"><text>"
+                                + "java.lang.Runtime.getRuntime().exec(\"touch MARKER\")</text></outputEntry>"),
+                        "uses expression language 'javascript'"),
+                Arguments.of("groovy input expression", (UnaryOperator<String>) dmn -> dmn.replace(
+                        "<inputExpression id=\"input-office-expression\" typeRef=\"string\">",
+                        "<inputExpression id=\"input-office-expression\" typeRef=\"string\" expressionLanguage=\"groovy\">")
+                                .replace("<text>office</text>", "<text>\"touch MARKER\".execute(); office</text>"),
+                        "inputExpression 'input-office-expression' uses expression language 'groovy'"),
+                Arguments.of("a definitions-wide language", (UnaryOperator<String>) dmn -> dmn.replace(
+                        "id=\"smo-eligibility-definitions\"", "id=\"smo-eligibility-definitions\" expressionLanguage=\"juel\""),
+                        "definitions 'smo-eligibility-definitions' uses expression language 'juel'"),
+                Arguments.of("an external entity", (UnaryOperator<String>) dmn -> dmn.replaceFirst("<definitions ",
+                        "<!DOCTYPE definitions [<!ENTITY secret SYSTEM \"file:///etc/hostname\">]>\n<definitions ")
+                                .replace("\"GT-GTM-2023-06-12\"</text>", "\"&secret;MARKER\"</text>"),
+                        "DOCTYPE declarations"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("filesThatRunCode")
+    void a_file_with_anything_but_feel_is_refused_before_it_is_evaluated(String name, UnaryOperator<String> inject,
+                                                                        String message) throws Exception {
+        java.nio.file.Path marker = java.nio.file.Files.createTempDirectory("smo-dmn").resolve("ran");
+        int before = activeVersion();
+        String dmn = inject.apply(RulesFixture.shipped()).replace("MARKER", marker.toString());
+        assertThat(dmn).isNotEqualTo(RulesFixture.shipped());
+        RulesFixture.upload(dmn, name)
+                .statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("the eligibility rules were not changed"))
+                .body("detail", containsString(message));
+        assertThat(marker).doesNotExist();
+        assertThat(activeVersion()).isEqualTo(before);
+        assertThat(checkVenezuelanInGuatemala()).isEqualTo("GT/nationality-not-served");
+    }
+
     @Test
     void an_empty_body_and_a_json_body_are_refused() {
         given().auth().oauth2(TokenFixture.admin()).contentType("application/xml").body(new byte[0])

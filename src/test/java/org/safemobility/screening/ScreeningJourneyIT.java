@@ -78,6 +78,28 @@ class ScreeningJourneyIT {
     }
 
     @Test
+    void the_supervisor_who_conducted_the_interview_cannot_review_the_case() {
+        String id = Workflow.register(CASEWORKER, RegistrationFixture.valid("GT"));
+        Workflow.work(CASEWORKER, id, "schedule-interview", Forms.schedule());
+        Workflow.work(SUPERVISOR, id, "conduct-interview", Forms.interview(false));
+
+        String review = Workflow.taskOf(SUPERVISOR, id, "supervisor-review");
+        Workflow.claim(SUPERVISOR, review);
+        for (Map<String, Object> form : List.of(Forms.approve("US_REFUGEE"), Forms.sendBack("Ask again"))) {
+            given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).body(form)
+                    .post("/api/v1/tasks/" + review + "/complete")
+                    .then().statusCode(409).contentType("application/problem+json")
+                    .body("type", equalTo("urn:smo:problem:four-eyes"))
+                    .body("detail", org.hamcrest.Matchers.containsString("four-eyes rule: you conducted this case's interview"));
+        }
+        Workflow.read(CASEWORKER, id).body("status", equalTo("INTERVIEWED")).body("currentActivities", contains("supervisor-review"));
+
+        given().auth().oauth2(SUPERVISOR).post("/api/v1/tasks/" + review + "/unclaim").then().statusCode(200);
+        Workflow.work(TokenFixture.supervisorNamed("sup-journey-gt-2", "GT"), id, "supervisor-review", Forms.approve("US_REFUGEE"));
+        Workflow.awaitReferral(CASEWORKER, id, "US_REFUGEE", 1);
+    }
+
+    @Test
     void the_timeline_is_in_time_order() {
         String id = Workflow.register(CASEWORKER, RegistrationFixture.valid("GT"));
         Workflow.work(CASEWORKER, id, "schedule-interview", Forms.schedule());
