@@ -11,6 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${BENCHMARK_PORT:-8090}
+management_port=${BENCHMARK_MANAGEMENT_PORT:-9090}
 jdbc=jdbc:postgresql://127.0.0.1:5432/smo_bench
 
 scripts/ensure-database.sh --recreate smo_bench
@@ -30,11 +31,11 @@ want decision && run_main org.safemobility.benchmark.DecisionBenchmark
 
 # The packaged service in its production profile; webhooks may go to the benchmark's plain-http receiver on loopback.
 SMO_WEBHOOKS_ENCRYPTION_KEY=$(head -c 32 /dev/urandom | base64) SMO_WEBHOOKS_ALLOW_PLAIN_HTTP=true \
-QUARKUS_DATASOURCE_JDBC_URL=$jdbc QUARKUS_HTTP_PORT=$port java -jar target/quarkus-app/quarkus-run.jar \
+QUARKUS_DATASOURCE_JDBC_URL=$jdbc QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$management_port java -jar target/quarkus-app/quarkus-run.jar \
   > target/benchmark-service.log 2>&1 &
 service=$!
 trap 'kill $service 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do curl -fs -o /dev/null "http://localhost:$port/q/health/ready" && break; sleep 1; done
+for _ in $(seq 1 60); do curl -fs -o /dev/null "http://localhost:$management_port/q/health/ready" && break; sleep 1; done
 args="http://localhost:$port http://localhost:8180/realms/smo $jdbc"
 want inbox && run_main org.safemobility.benchmark.InboxBenchmark "$args"
 want service && run_main org.safemobility.benchmark.ServiceBenchmark "$args"

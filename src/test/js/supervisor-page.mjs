@@ -9,9 +9,11 @@ try {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
   const errors = [];
   page.on('pageerror', e => errors.push(String(e)));
+  // a resource or script the Content-Security-Policy blocked shows as a console error
+  page.on('console', m => { if (m.type() === 'error' && /Content.Security.Policy/i.test(m.text())) errors.push(m.text()); });
   // the token a signed-in tab would hold; the page's API calls carry it and the service validates it
   await page.addInitScript(t => sessionStorage.setItem('smo.access_token', t), token);
-  await page.goto(url);
+  const response = await page.goto(url);
   await page.waitForSelector('body[data-ready]', { timeout: 30000 });
   const shown = await page.evaluate(() => ({
     ready: document.body.dataset.ready,
@@ -24,6 +26,7 @@ try {
     shapes: document.querySelectorAll('#diagram .djs-element').length
   }));
   shown.errors = errors;
+  shown.headers = await response.allHeaders();
   await page.screenshot({ path: screenshot, fullPage: true });
   console.log(JSON.stringify(shown));
 } finally {

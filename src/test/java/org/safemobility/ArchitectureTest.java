@@ -37,6 +37,30 @@ class ArchitectureTest {
     }
 
     @Test
+    void every_endpoint_says_who_may_call_it() {
+        var security = java.util.List.of(jakarta.annotation.security.RolesAllowed.class,
+                jakarta.annotation.security.PermitAll.class, jakarta.annotation.security.DenyAll.class,
+                io.quarkus.security.Authenticated.class);
+        var httpMethods = java.util.List.of(jakarta.ws.rs.GET.class, jakarta.ws.rs.POST.class, jakarta.ws.rs.PUT.class,
+                jakarta.ws.rs.PATCH.class, jakarta.ws.rs.DELETE.class, jakarta.ws.rs.HEAD.class, jakarta.ws.rs.OPTIONS.class);
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods()
+                .that(DescribedPredicate.describe("are resource methods",
+                        m -> httpMethods.stream().anyMatch(m::isAnnotatedWith)))
+                .should(new ArchCondition<>("be annotated with @RolesAllowed, @PermitAll, @DenyAll or @Authenticated, "
+                        + "or be in a class that is") {
+                    @Override
+                    public void check(com.tngtech.archunit.core.domain.JavaMethod method, ConditionEvents events) {
+                        boolean annotated = security.stream().anyMatch(a -> method.isAnnotatedWith(a)
+                                || method.getOwner().isAnnotatedWith(a));
+                        events.add(new SimpleConditionEvent(method, annotated,
+                                method.getFullName() + (annotated ? " is" : " is not") + " annotated"));
+                    }
+                })
+                .because("deny-unannotated-endpoints refuses them at run time; this names them at build time")
+                .check(MAIN);
+    }
+
+    @Test
     void nobody_uses_engine_internals() {
         noClasses().should().dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine.impl..")
                 .because("only the engine's public API survives an engine upgrade")

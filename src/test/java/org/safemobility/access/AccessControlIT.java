@@ -27,6 +27,40 @@ class AccessControlIT {
                 .post("/api/v1/cases").then().statusCode(401);
     }
 
+    /**
+     * Walks every operation of the OpenAPI document: without a token, or with one signed by another key, each is a
+     * 401 problem, whatever its parameters (placeholders filled with a random UUID).
+     */
+    @Test
+    void every_operation_needs_a_valid_token() {
+        java.util.Map<String, java.util.Map<String, Object>> paths = org.safemobility.fixtures.Management.given()
+                .accept("application/json").get("/q/openapi").then().statusCode(200).extract().path("paths");
+        int walked = 0;
+        for (var path : paths.entrySet()) {
+            String url = path.getKey().replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+            for (String method : path.getValue().keySet()) {
+                if (!java.util.Set.of("get", "post", "put", "patch", "delete").contains(method)) {
+                    continue;
+                }
+                @SuppressWarnings("unchecked")
+                var operation = (java.util.Map<String, Object>) path.getValue().get(method);
+                @SuppressWarnings("unchecked")
+                var body = (java.util.Map<String, java.util.Map<String, Object>>) operation.get("requestBody");
+                String type = body == null ? "application/json" : body.get("content").keySet().iterator().next();
+                for (String token : new String[] {null, TokenFixture.caseworkerSignedByStranger("GT")}) {
+                    var request = given().contentType(type).body(type.contains("json") ? "{}" : "<x/>");
+                    if (token != null) {
+                        request = request.auth().oauth2(token);
+                    }
+                    request.request(method.toUpperCase(java.util.Locale.ROOT), url).then()
+                            .statusCode(401).contentType("application/problem+json");
+                }
+                walked++;
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(walked).as("operations walked").isGreaterThanOrEqualTo(38);
+    }
+
     @Test
     void a_token_signed_by_another_key_is_unauthenticated() {
         given().auth().oauth2(TokenFixture.caseworkerSignedByStranger("GT")).get("/api/v1/cases")

@@ -24,9 +24,13 @@ class HelmChartTest {
                 .contains("kind: Deployment", "kind: Service")
                 .contains("image: \"smo-case-backend:test\"")
                 .contains("path: /q/health/ready", "path: /q/health/live", "path: /q/health/started")
+                .contains("containerPort: 9000", "port: management")
                 .contains("runAsNonRoot: true", "readOnlyRootFilesystem: true")
                 .contains("name: QUARKUS_DATASOURCE_PASSWORD", "secretKeyRef:")
                 .contains("name: SMO_WEBHOOKS_ENCRYPTION_KEY", "name: smo-webhooks")
                 .doesNotContain("password: ");
+        String service = manifests.substring(manifests.indexOf("kind: Service"));
+        service = service.substring(0, service.contains("\n---") ? service.indexOf("\n---") : service.length());
+        assertThat(service).as("the Service exposes the API port only").contains("targetPort: http").doesNotContain("management");
     }
 }

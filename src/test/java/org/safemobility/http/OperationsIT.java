@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import org.safemobility.fixtures.Management;
 import org.junit.jupiter.api.Test;
 import org.safemobility.fixtures.TokenFixture;
 
@@ -20,12 +21,12 @@ class OperationsIT {
 
     @Test
     void liveness_is_up() {
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        Management.given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void readiness_checks_the_database_and_the_workflow_engine() {
-        given().get("/q/health/ready").then().statusCode(200)
+        Management.given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("workflow-engine"))
                 .body("checks.name", hasItem("Database connections health check"));
@@ -34,14 +35,21 @@ class OperationsIT {
     @Test
     void metrics_are_exposed_for_prometheus() {
         given().get("/api/v1/cases").then().statusCode(401);
-        given().get("/q/metrics").then().statusCode(200)
+        Management.given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("http_server_requests_seconds"))
                 .body(containsString("jvm_memory_used_bytes"));
     }
 
     @Test
+    void the_api_port_serves_no_operational_endpoint() {
+        for (String path : new String[] {"/q/metrics", "/q/openapi", "/q/health", "/q/health/ready", "/q/dev-ui", "/q/swagger-ui"}) {
+            given().get(path).then().statusCode(404);
+        }
+    }
+
+    @Test
     void the_openapi_document_describes_every_endpoint_the_bearer_scheme_and_problems() {
-        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+        Management.given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("paths", hasKey("/api/v1/cases"))
                 .body("paths", hasKey("/api/v1/cases/{id}"))
                 .body("paths.'/api/v1/cases'.post.responses", hasKey("201"))

@@ -9,6 +9,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
+import org.safemobility.fixtures.Management;
 import org.junit.jupiter.api.Test;
 import org.safemobility.fixtures.RegistrationFixture;
 import org.safemobility.fixtures.TokenFixture;
@@ -23,7 +24,7 @@ class CasePackagedIT {
 
     @Test
     void the_packaged_service_is_ready_and_registers_a_case_into_its_workflow() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        Management.given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
 
         String location = given().auth().oauth2(TokenFixture.caseworker("GT")).contentType(ContentType.JSON)
                 .body(RegistrationFixture.valid("GT").body()).post("/api/v1/cases")

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.safemobility.fixtures.Management;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -109,7 +110,7 @@ class StatisticsIT {
     @Test
     void metrics_are_published_with_prometheus_names_and_labels() {
         metrics.refresh();
-        String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String scrape = Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(scrape).containsPattern("smo_cases_registered_total\\{[^}]*nationality=\"CUB\"[^}]*office=\"EC\"[^}]*\\} [1-9]")
                 .containsPattern("smo_eligibility_decisions_total\\{[^}]*eligible=\"false\"[^}]*office=\"EC\"")
                 .containsPattern("smo_eligibility_decisions_total\\{[^}]*eligible=\"true\"[^}]*office=\"EC\"")

@@ -62,7 +62,13 @@ class SupervisorPageIT {
         assertThat(expected).containsKeys("schedule-interview", "review-ineligible");
 
         JsonNode shown = render();
-        assertThat(shown.get("errors")).as("no script errors").isEmpty();
+        assertThat(shown.get("errors")).as("no script errors and nothing the Content-Security-Policy blocked").isEmpty();
+        JsonNode headers = shown.get("headers");
+        String policy = headers.path("content-security-policy").asText();
+        assertThat(policy).contains("script-src 'self'", "frame-ancestors 'none'", "default-src 'none'")
+                .doesNotContain("'unsafe-eval'").doesNotContainPattern("script-src[^;]*'unsafe-inline'");
+        assertThat(headers.path("x-content-type-options").asText()).isEqualTo("nosniff");
+        assertThat(headers.path("referrer-policy").asText()).isEqualTo("no-referrer");
         assertThat(shown.get("ready").asText()).as(shown.get("status").asText()).isEqualTo("true");
         assertThat(shown.get("shapes").asInt()).as("the diagram is drawn").isGreaterThan(20);
         Map<String, int[]> drawn = new HashMap<>();
