@@ -30,7 +30,7 @@ want() { [ -z "$selected" ] || [[ " $selected " == *" $1 "* ]]; }
 want decision && run_main org.safemobility.benchmark.DecisionBenchmark
 
 # The packaged service in its production profile; webhooks may go to the benchmark's plain-http receiver on loopback.
-SMO_WEBHOOKS_ENCRYPTION_KEY=$(head -c 32 /dev/urandom | base64) SMO_WEBHOOKS_ALLOW_PLAIN_HTTP=true \
+SMO_WEBHOOKS_ENCRYPTION_KEY=$(head -c 32 /dev/urandom | base64) SMO_WEBHOOKS_ALLOW_PLAIN_HTTP=true SMO_WEBHOOKS_PRIVATE_NETWORK_HOSTS=127.0.0.1,localhost \
 QUARKUS_DATASOURCE_JDBC_URL=$jdbc QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$management_port java -jar target/quarkus-app/quarkus-run.jar \
   > target/benchmark-service.log 2>&1 &
 service=$!

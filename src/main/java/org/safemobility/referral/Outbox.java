@@ -46,7 +46,11 @@ public class Outbox {
 
     @Schema(name = "DeadLetter")
     public record DeadLetterView(UUID id, String type, String partner, UUID referralId, String caseNumber, String office,
-                                 int attempts, Integer lastStatus, String lastError, Instant createdAt, Instant deadAt,
+                                 int attempts, Integer lastStatus,
+                                 @Schema(description = "The kind of the last failure, never the remote side's words: "
+                                         + "HTTP_ERROR (see lastStatus), BLOCKED_ADDRESS, DNS_FAILURE, CONNECT_TIMEOUT, "
+                                         + "TIMEOUT, TLS_FAILURE, CONNECTION_FAILED, NETWORK_ERROR, DELIVERY_ERROR")
+                                 String lastError, Instant createdAt, Instant deadAt,
                                  OutboxEvent.Status status) {
     }
 

@@ -28,6 +28,12 @@ public interface WebhookConfig {
     /** Whether webhook URLs may be plain http (local development and tests only). */
     boolean allowPlainHttp();
 
+    /**
+     * Hosts (as written in webhook URLs) that may resolve to loopback or private addresses: local development and
+     * tests only. Everything else that resolves to an internal address is refused at send time.
+     */
+    java.util.Optional<java.util.List<String>> privateNetworkHosts();
+
     Retry retry();
 
     interface Retry {

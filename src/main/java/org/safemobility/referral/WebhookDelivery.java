@@ -42,6 +42,9 @@ public class WebhookDelivery {
     WebhookConfig config;
 
     @Inject
+    WebhookTargets targets;
+
+    @Inject
     MeterRegistry metrics;
 
     private final Semaphore wake = new Semaphore(0);
@@ -121,10 +124,12 @@ public class WebhookDelivery {
         Integer status = null;
         String error;
         try {
+            URI url = URI.create(event.webhookUrl());
+            targets.check(url);
             String secret = secrets.decrypt(event.partnerId(), event.encryptedSecret());
             long timestamp = Instant.now().getEpochSecond();
             String signature = new Webhook(secret).sign(event.id().toString(), timestamp, event.body());
-            HttpRequest request = HttpRequest.newBuilder(URI.create(event.webhookUrl())).timeout(config.timeout())
+            HttpRequest request = HttpRequest.newBuilder(url).timeout(config.timeout())
                     .header("Content-Type", "application/json")
                     .header("User-Agent", "smo-case-backend-webhooks")
                     .header("webhook-id", event.id().toString())
@@ -138,15 +143,43 @@ public class WebhookDelivery {
                 deliveries.record(Duration.between(event.createdAt(), at));
                 return new Outbox.Delivered(event.id(), status, at);
             }
-            error = "HTTP " + status;
+            error = "HTTP_ERROR";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            error = "interrupted";
+            error = "INTERRUPTED";
         } catch (Exception e) {
-            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            // supervisors see the kind of failure only: the remote side's own words would make the error list an
+            // oracle for whoever can set a partner's URL (which ports answer, what they say)
+            error = failureCategory(e);
+            LOG.debugf("webhook %s to partner %s failed: %s", event.id(), event.partnerId(), e);
         }
         outbox.failed(event, status, error);
         return null;
+    }
+
+    static String failureCategory(Exception e) {
+        if (e instanceof WebhookTargets.Blocked) {
+            return "BLOCKED_ADDRESS";
+        }
+        if (e instanceof java.net.UnknownHostException) {
+            return "DNS_FAILURE";
+        }
+        if (e instanceof java.net.http.HttpConnectTimeoutException) {
+            return "CONNECT_TIMEOUT";
+        }
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "TIMEOUT";
+        }
+        if (e instanceof javax.net.ssl.SSLException) {
+            return "TLS_FAILURE";
+        }
+        if (e instanceof java.net.ConnectException || e.getCause() instanceof java.net.ConnectException) {
+            return "CONNECTION_FAILED";
+        }
+        if (e instanceof java.io.IOException) {
+            return "NETWORK_ERROR";
+        }
+        return "DELIVERY_ERROR";
     }
 
     private static void sleepQuietly(Duration duration) {

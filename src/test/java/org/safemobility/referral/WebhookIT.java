@@ -100,6 +100,28 @@ class WebhookIT {
         assertThat(receiver.forReferral(referral)).hasSize(1);
     }
 
+    /**
+     * A partner URL that resolves to an internal address is never called: here {@code localhost} at the receiver's
+     * own port (only 127.0.0.1 is allowed under the test profile), the cloud metadata address and a private one. The
+     * event is dead-lettered as BLOCKED_ADDRESS, with no remote error text.
+     */
+    @Test
+    void a_webhook_to_an_internal_address_is_refused_before_any_connection() {
+        String secret = receiver.secret();
+        for (String url : List.of(receiver.url().replace("127.0.0.1", "localhost"), "http://169.254.169.254/latest/meta-data",
+                "http://10.0.0.7:5432/", "http://[::1]:" + java.net.URI.create(receiver.url()).getPort() + "/hooks/smo")) {
+            configureSpain(url, secret);
+            String referral = referToSpain().referral();
+            await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(SUPERVISOR)
+                    .get("/api/v1/outbox/dead-letters?office=GT&size=100").then().statusCode(200)
+                    .extract().path("items.find { it.referralId == '" + referral + "' }") != null);
+            given().auth().oauth2(SUPERVISOR).get("/api/v1/outbox/dead-letters?office=GT&size=100").then()
+                    .body("items.find { it.referralId == '" + referral + "' }.lastError", equalTo("BLOCKED_ADDRESS"))
+                    .body("items.find { it.referralId == '" + referral + "' }.lastStatus", org.hamcrest.Matchers.nullValue());
+            assertThat(receiver.forReferral(referral)).as(url).isEmpty();
+        }
+    }
+
     @Test
     void a_failing_partner_gets_the_same_event_again_until_it_recovers() {
         receiver.failNext(2);
