@@ -26,6 +26,7 @@ class TableOwnershipTest {
             Map.entry("office", "access"),
             Map.entry("staff", "access"),
             Map.entry("audit_event", "audit"),
+            Map.entry("audit_chain_head", "audit"),
             Map.entry("idempotency_record", "http"),
             Map.entry("case_file", "intake"),
             Map.entry("household_member", "intake"),

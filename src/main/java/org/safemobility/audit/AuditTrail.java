@@ -45,6 +45,7 @@ public class AuditTrail {
         event.action = action;
         event.caseId = caseId;
         event.requestId = RequestIds.current();
+        event.clientRequestId = RequestIds.client();
         event.details = details == null || details.isEmpty() ? null : details;
         event.persist();
         return event;

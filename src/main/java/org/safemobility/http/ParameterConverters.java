@@ -39,6 +39,10 @@ public class ParameterConverters implements ParamConverterProvider {
         if (rawType == LocalDate.class) {
             return (ParamConverter<T>) new Converter<>(name, path, LocalDate::parse, "must be a date in the form YYYY-MM-DD");
         }
+        if (rawType == java.time.OffsetDateTime.class) {
+            return (ParamConverter<T>) new Converter<>(name, path, java.time.OffsetDateTime::parse,
+                    "must be a date-time in ISO 8601 form with an offset, e.g. 2026-01-31T00:00:00Z");
+        }
         if (rawType == Integer.class) {
             return (ParamConverter<T>) new Converter<>(name, path, Integer::valueOf, "must be a whole number");
         }

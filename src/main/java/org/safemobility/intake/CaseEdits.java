@@ -132,6 +132,7 @@ public class CaseEdits {
         if (c.status.isClosed()) {
             throw new Conflict("case " + c.caseNumber + " is " + c.status + " and can no longer be edited");
         }
+        Boolean consentBefore = c.consent.given;
         List<String> changed = apply(c, body, patch);
         if (!changed.isEmpty()) {
             c.updatedAt = clock.instant();
@@ -140,7 +141,15 @@ public class CaseEdits {
             } catch (OptimisticLockException e) {
                 throw new StaleVersion("the case changed while it was being edited; read it again");
             }
-            audit.record("case.updated", c.office, c.id, Map.of("fields", changed));
+            Map<String, Object> details = new java.util.LinkedHashMap<>();
+            details.put("fields", changed);
+            if (changed.contains("consent.given")) { // what consent was given or withdrawn matters, not only that it changed
+                Map<String, Object> consent = new java.util.LinkedHashMap<>();
+                consent.put("from", consentBefore);
+                consent.put("to", c.consent.given);
+                details.put("consent.given", consent);
+            }
+            audit.record("case.updated", c.office, c.id, details);
         }
         return views.of(c);
     }

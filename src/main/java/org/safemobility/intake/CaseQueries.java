@@ -62,7 +62,7 @@ public class CaseQueries {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("filter", filter.describe());
         details.put("page", page);
-        details.put("returned", items.size());
+        details.put("returned", items.stream().map(i -> i.id().toString()).toList());
         audit.record("cases.listed", offices.size() == 1 ? offices.iterator().next() : null, null, details);
         return new CaseSummary.Page(items, total, page, size);
     }

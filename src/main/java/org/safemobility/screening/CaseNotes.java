@@ -63,7 +63,7 @@ public class CaseNotes {
         String office = officeOf(caseId);
         var found = CaseNote.<CaseNote>find("caseId", Sort.descending("createdAt", "id"), caseId).page(page, size);
         List<NoteView> items = found.list().stream().map(CaseNotes::view).toList();
-        audit.record("notes.viewed", office, caseId, Map.of("returned", items.size()));
+        audit.record("notes.viewed", office, caseId, Map.of("returned", items.stream().map(NoteView::id).toList()));
         return new Page(items, found.count(), page, size);
     }
 
