@@ -47,14 +47,12 @@ public class Incidents {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page list(String office, int page, int size) {
         Set<String> offices = scope.officesToRead(office, "office");
-        List<CaseIncidents.StuckStep> open = engine.open();
-        Map<UUID, CaseReference> references = cases.references(open.stream().map(CaseIncidents.StuckStep::caseId)
+        CaseIncidents.Page found = engine.open(offices, page * size, size);
+        Map<UUID, CaseReference> references = cases.references(found.items().stream().map(CaseIncidents.StuckStep::caseId)
                 .collect(Collectors.toSet()));
-        List<IncidentView> visible = open.stream().filter(s -> references.containsKey(s.caseId())
-                        && offices.contains(references.get(s.caseId()).office()))
+        List<IncidentView> items = found.items().stream().filter(s -> references.containsKey(s.caseId()))
                 .map(s -> view(s, references.get(s.caseId()))).toList();
-        int from = Math.min(visible.size(), page * size);
-        return new Page(visible.subList(from, Math.min(visible.size(), from + size)), visible.size(), page, size);
+        return new Page(items, found.total(), page, size);
     }
 
     /** Retries the failed step of an incident of the caller's offices. */

@@ -19,6 +19,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
@@ -181,6 +182,41 @@ class SupervisionIT {
                 .extract().path("items.find { it.caseId == '" + id + "' }.id");
         assign(SUPERVISOR, review, "cw-sup-co-2").statusCode(400).body("errors[0].message", containsString("for supervisors"));
         assign(SUPERVISOR, review, "sup-sup-co").statusCode(200).body("assignee", equalTo("sup-sup-co"));
+    }
+
+    /** A case whose referral cannot be sent (no consent to share): its send-referral step becomes an incident. */
+    private static String stuck(String caseworker, String supervisor, String office) {
+        String id = Workflow.register(caseworker, RegistrationFixture.valid(office).with("consent.given", false));
+        Workflow.work(caseworker, id, "schedule-interview", Forms.schedule());
+        Workflow.work(caseworker, id, "conduct-interview", Forms.interview(false));
+        Workflow.work(supervisor, id, "supervisor-review", Forms.approve("CANADA"));
+        return id;
+    }
+
+    @Test
+    void incidents_are_filtered_counted_and_paged_per_office_in_the_query() {
+        String gtCaseworker = TokenFixture.caseworkerNamed("cw-sup-gt", "GT");
+        String co = stuck(CASEWORKER, SUPERVISOR, "CO");
+        String gt = stuck(gtCaseworker, GT_SUPERVISOR, "GT");
+        for (var pair : List.of(Map.entry(SUPERVISOR, co), Map.entry(GT_SUPERVISOR, gt))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(pair.getKey()).get("/api/v1/incidents?size=100")
+                    .then().extract().path("items.find { it.caseId == '" + pair.getValue() + "' }") != null);
+        }
+        List<String> all = given().auth().oauth2(SUPERVISOR).get("/api/v1/incidents?size=100").then().statusCode(200)
+                .body("items.office", everyItem(equalTo("CO")))
+                .body("items.caseId", not(hasItem(gt)))
+                .extract().path("items.id");
+        given().auth().oauth2(SUPERVISOR).get("/api/v1/incidents?size=100").then().body("total", equalTo(all.size()));
+        List<String> paged = new java.util.ArrayList<>();
+        for (int page = 0; page < all.size(); page++) {
+            paged.addAll(given().auth().oauth2(SUPERVISOR).get("/api/v1/incidents?size=1&page=" + page).then()
+                    .body("total", equalTo(all.size())).body("items", org.hamcrest.Matchers.hasSize(1))
+                    .extract().<List<String>>path("items.id"));
+        }
+        org.assertj.core.api.Assertions.assertThat(paged).containsExactlyElementsOf(all);
+        given().auth().oauth2(GT_SUPERVISOR).get("/api/v1/incidents?size=100").then()
+                .body("items.office", everyItem(equalTo("GT"))).body("items.caseId", hasItem(gt))
+                .body("items.caseId", not(hasItem(co)));
     }
 
     @Test
