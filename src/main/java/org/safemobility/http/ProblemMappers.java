@@ -99,6 +99,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof StrictJson.ControlCharacter control) {
+            return invalidField(jsonPath(control), "must not contain control characters (such as NUL)", uri);
+        }
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            return respond(ProblemType.MALFORMED_REQUEST, "the body nests deeper than " + StrictJson.MAX_NESTING
+                    + " levels or holds a value over the parser's limits", List.of(), uri);
+        }
+        if (e instanceof JsonMappingException mapping && mapping.getCause() instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            return json((JsonProcessingException) mapping.getCause(), uri);
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             return invalidField(jsonPath(unknown), "unknown field", uri);
         }
@@ -158,10 +168,22 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unsupportedMediaType(NotSupportedException e, HttpHeaders headers, UriInfo uri) {
-        var type = headers.getMediaType();
+        // the raw header: a Content-Type that does not parse must not make this answer fail too
+        String sent = headers.getRequestHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
+        String shown = sent == null ? "(none)" : sent.length() > 100 || !sent.matches("[\\x20-\\x7e]*") ? "(unreadable)" : sent;
         return respond(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                "Content-Type " + (type == null ? "(none)" : type) + " is not accepted here; send application/json",
-                List.of(), uri);
+                "Content-Type " + shown + " is not accepted here; send " + acceptedAt(uri.getPath()), List.of(), uri);
+    }
+
+    /** What the operations at a path read (their @Consumes), for the 415 answer; JSON everywhere else. */
+    static String acceptedAt(String path) {
+        if (path.startsWith("/api/v1/admin/eligibility-rules")) {
+            return "application/xml (a DMN file)";
+        }
+        if (path.matches("/api/v1/cases/[^/]+")) {
+            return "application/merge-patch+json (or application/json)";
+        }
+        return "application/json";
     }
 
     @ServerExceptionMapper

@@ -21,6 +21,7 @@ public enum ProblemType {
     PRECONDITION_FAILED(Status.PRECONDITION_FAILED, "The resource changed since you read it"),
     PRECONDITION_REQUIRED(428, "If-Match required"),
     PAYLOAD_TOO_LARGE(Status.REQUEST_ENTITY_TOO_LARGE, "Request body too large"),
+    URI_TOO_LONG(Status.REQUEST_URI_TOO_LONG, "Request target too long"),
     UNSUPPORTED_MEDIA_TYPE(Status.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     IDEMPOTENCY_KEY_REUSED(422, "Idempotency key already used for another request"),
     UNAVAILABLE(Status.SERVICE_UNAVAILABLE, "Service unavailable"),

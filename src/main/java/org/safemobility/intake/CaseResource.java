@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
@@ -145,9 +144,9 @@ public class CaseResource {
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response edit(@PathParam("id") UUID id,
                          @Parameter(description = "The case's ETag, e.g. \"3\"") @HeaderParam("If-Match") String ifMatch,
-                         @Context Request request, @Context HttpHeaders headers,
+                         @Context HttpHeaders headers,
                          JsonNode body) throws JsonProcessingException {
-        CaseView view = edits.patch(id, version -> Preconditions.requireIfMatch(request, headers, "case", version),
+        CaseView view = edits.patch(id, version -> Preconditions.requireIfMatch(headers, "case", version),
                 edits.read(body), body);
         return Response.ok(view).tag(etag(view)).build();
     }

@@ -38,6 +38,9 @@ public class RegistrationPolicy {
         if (applicant.documentNumber() != null && applicant.documentType() == null) {
             errors.add(new Invalid.Violation("applicant.documentType", "is required when documentNumber is given"));
         }
+        if (applicant.documentType() != null && (applicant.documentNumber() == null || applicant.documentNumber().isBlank())) {
+            errors.add(new Invalid.Violation("applicant.documentNumber", "is required when documentType is given"));
+        }
         List<HouseholdMemberDetails> household = request.householdOrEmpty();
         for (int i = 0; i < household.size(); i++) {
             HouseholdMemberDetails member = household.get(i);

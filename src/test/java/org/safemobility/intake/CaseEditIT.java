@@ -90,10 +90,13 @@ class CaseEditIT {
     }
 
     @Test
-    void weak_and_unquoted_etags_are_understood() {
+    void a_weak_etag_never_matches_and_an_unquoted_one_is_not_an_etag() {
         String version = etag.replace("\"", "");
-        patch("W/" + etag, Map.of("applicant", Map.of("phone", "+50211112222"))).statusCode(200);
-        patch(version, Map.of("applicant", Map.of("phone", "+50211113333"))).statusCode(412);
+        patch("W/" + etag, Map.of("applicant", Map.of("phone", "+50211112222"))).statusCode(412)
+                .contentType("application/problem+json");
+        patch(version, Map.of("applicant", Map.of("phone", "+50211113333"))).statusCode(400)
+                .body("errors[0].field", equalTo("If-Match"));
+        patch("\"999\", " + etag, Map.of("applicant", Map.of("phone", "+50211114444"))).statusCode(200);
     }
 
     @ParameterizedTest(name = "{0}")
