@@ -51,7 +51,8 @@ public class CaseIncidents {
                   from act_ru_incident i
                   join act_ru_execution p on p.id_ = i.proc_inst_id_ and p.proc_def_key_ = :process
                   join act_ru_variable v on v.execution_id_ = i.proc_inst_id_ and v.name_ = :variable
-                 where v.text_ in (:offices) and p.business_key_ is not null""";
+                 where v.text_ in (:offices) and p.business_key_ is not null
+                """;
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select i.id_, p.business_key_, i.activity_id_, i.incident_msg_, i.incident_timestamp_,
