@@ -6,8 +6,10 @@
 #      each vs an authenticated trivial call; and re-screening 10,000 closed cases;
 #   3. partner webhooks: delivery latency after commit for 1,000 referrals vs a direct signed POST, and outbox
 #      throughput with two delivery workers vs two threads posting directly;
-#   4. supervisors' queues with 1,000,000 cases and 200,000 open tasks, with the query plans.
-# Usage: scripts/benchmark.sh [decision] [inbox] [service] [webhooks] [queues]   (none: all of them)
+#   4. supervisors' queues with 1,000,000 cases and 200,000 open tasks, with the query plans;
+#   5. the audit trail's hash chain: registrations per second with it vs without it (alternating rounds), and the time
+#      to verify a chain of 1,000,000 entries.
+# Usage: scripts/benchmark.sh [decision] [inbox] [service] [webhooks] [queues] [audit]   (none: all of them)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${BENCHMARK_PORT:-8090}
@@ -41,4 +43,5 @@ want inbox && run_main org.safemobility.benchmark.InboxBenchmark "$args"
 want service && run_main org.safemobility.benchmark.ServiceBenchmark "$args"
 want webhooks && run_main org.safemobility.benchmark.WebhookBenchmark "$args"
 want queues && run_main org.safemobility.benchmark.QueueBenchmark "$args"
+want audit && run_main org.safemobility.benchmark.AuditBenchmark "$args"
 exit 0

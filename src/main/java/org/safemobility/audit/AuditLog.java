@@ -132,6 +132,7 @@ public class AuditLog {
      * predecessor's, or a tail cut off behind the head each stop the walk at the first such entry.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @io.quarkus.narayana.jta.runtime.TransactionConfiguration(timeout = 3600) // a million entries take a while to walk
     public Verification verify() {
         long started = System.nanoTime();
         Object[] head = (Object[]) em.createNativeQuery("select seq, hash from smo.audit_chain_head").getSingleResult();

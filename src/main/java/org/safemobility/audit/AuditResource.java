@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.safemobility.access.Roles;
 import org.safemobility.errors.Invalid;
+import org.safemobility.http.Csv;
 import org.safemobility.http.PageRequest;
 
 /** The audit trail for admins: search it, export it as CSV, verify that nothing in it was changed or removed. */
@@ -33,7 +34,7 @@ import org.safemobility.http.PageRequest;
 @RolesAllowed(Roles.ADMIN)
 public class AuditResource {
 
-    static final String CSV = "text/csv";
+    static final String CSV = Csv.MEDIA_TYPE;
 
     @Inject
     AuditLog log;
@@ -60,7 +61,7 @@ public class AuditResource {
         }
         AuditLog.Filter filter = new AuditLog.Filter(caseId, actor, action,
                 from == null ? null : from.toInstant(), to == null ? null : to.toInstant());
-        if (!wantsCsv(headers)) {
+        if (!Csv.preferred(headers)) {
             return Response.ok(log.search(filter, paging.page(), paging.size()), MediaType.APPLICATION_JSON_TYPE).build();
         }
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
@@ -79,13 +80,5 @@ public class AuditResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditLog.Verification.class)))
     public AuditLog.Verification verify() {
         return log.verify();
-    }
-
-    /** CSV only when the client prefers it explicitly; a wildcard gets JSON. */
-    private static boolean wantsCsv(HttpHeaders headers) {
-        MediaType csv = MediaType.valueOf(CSV);
-        return headers.getAcceptableMediaTypes().stream()
-                .filter(m -> m.isCompatible(MediaType.APPLICATION_JSON_TYPE) || m.isCompatible(csv))
-                .findFirst().map(m -> !m.isWildcardType() && m.isCompatible(csv)).orElse(false);
     }
 }

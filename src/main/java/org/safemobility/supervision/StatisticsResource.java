@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.safemobility.access.Roles;
 import org.safemobility.codes.OfficeCode;
 import org.safemobility.errors.Invalid;
+import org.safemobility.http.Csv;
 
 /** Statistics of the supervisor's offices, as JSON or CSV ({@code Accept: text/csv}). */
 @Path("/api/v1/stats")
@@ -30,7 +31,7 @@ import org.safemobility.errors.Invalid;
 @RolesAllowed(Roles.SUPERVISOR)
 public class StatisticsResource {
 
-    static final String CSV = "text/csv";
+    static final String CSV = Csv.MEDIA_TYPE;
 
     @Inject
     Statistics statistics;
@@ -53,20 +54,12 @@ public class StatisticsResource {
             @Parameter(description = "Only this office (one of the caller's)") @QueryParam("office") @OfficeCode String office,
             @Context HttpHeaders headers) {
         Statistics.Report report = report(from, to, office);
-        if (!wantsCsv(headers)) {
+        if (!Csv.preferred(headers)) {
             return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
         }
         return Response.ok(Statistics.csv(report), CSV + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"smo-statistics-" + report.from() + "-" + report.to() + ".csv\"")
                 .build();
-    }
-
-    /** CSV only when the client prefers it explicitly; a wildcard gets JSON. */
-    private static boolean wantsCsv(HttpHeaders headers) {
-        MediaType csv = MediaType.valueOf(CSV);
-        return headers.getAcceptableMediaTypes().stream()
-                .filter(m -> m.isCompatible(MediaType.APPLICATION_JSON_TYPE) || m.isCompatible(csv))
-                .findFirst().map(m -> !m.isWildcardType() && m.isCompatible(csv)).orElse(false);
     }
 
     private Statistics.Report report(LocalDate from, LocalDate to, String office) {

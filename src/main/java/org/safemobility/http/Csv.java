@@ -1,0 +1,21 @@
+package org.safemobility.http;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+/** Reports offered as JSON or, when the client asks for it explicitly, as CSV. */
+public final class Csv {
+
+    public static final String MEDIA_TYPE = "text/csv";
+
+    private Csv() {
+    }
+
+    /** CSV only when the client prefers it explicitly; a wildcard gets JSON. */
+    public static boolean preferred(HttpHeaders headers) {
+        MediaType csv = MediaType.valueOf(MEDIA_TYPE);
+        return headers.getAcceptableMediaTypes().stream()
+                .filter(m -> m.isCompatible(MediaType.APPLICATION_JSON_TYPE) || m.isCompatible(csv))
+                .findFirst().map(m -> !m.isWildcardType() && m.isCompatible(csv)).orElse(false);
+    }
+}

@@ -1,0 +1,156 @@
+package org.safemobility.benchmark;
+
+import static org.safemobility.benchmark.Loopback.JSON;
+import static org.safemobility.benchmark.Loopback.percentile;
+import static org.safemobility.benchmark.Loopback.request;
+import static org.safemobility.benchmark.Loopback.send;
+import static org.safemobility.benchmark.Loopback.token;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What the audit trail's hash chain costs (scripts/benchmark.sh audit).
+ * <ol>
+ *   <li>Registrations per second at 8 clients with the chain, against the same service with the chain's trigger
+ *       replaced by one that only numbers entries (a stand-in the benchmark installs on its own database), in
+ *       alternating 20-second rounds after a warm-up. Every registration writes its audit entries, so the difference is
+ *       the chain's lock and digest.</li>
+ *   <li>Verification of 1,000,000 chained entries: the chain is filled in SQL through the real trigger, analyzed, and
+ *       walked through {@code GET /api/v1/admin/audit/verify}.</li>
+ * </ol>
+ */
+public final class AuditBenchmark {
+
+    private static final int CLIENTS = 8;
+    private static final Duration ROUND = Duration.ofSeconds(20);
+    private static final int ROUNDS = 6;
+    private static final int ENTRIES = 1_000_000;
+
+    public static void main(String[] args) throws Exception {
+        String service = args[0];
+        String realm = args[1];
+        String jdbc = args[2];
+        String caseworker = token(realm, "caseworker.gt");
+        String admin = token(realm, "admin.smo");
+        try (Connection db = DriverManager.getConnection(jdbc, "postgres", ""); Statement sql = db.createStatement()) {
+            sql.execute("""
+                    create sequence if not exists smo.audit_bench_seq start 1000000000000;
+                    create or replace function smo.audit_unchained() returns trigger language plpgsql as $$
+                    begin
+                        new.seq := nextval('smo.audit_bench_seq');
+                        new.prev_hash := '\\x00'::bytea;
+                        new.hash := '\\x00'::bytea;
+                        return new;
+                    end $$;
+                    drop trigger if exists audit_event_unchained on smo.audit_event;
+                    create trigger audit_event_unchained before insert on smo.audit_event
+                        for each row execute function smo.audit_unchained();
+                    alter table smo.audit_event disable trigger audit_event_unchained;""");
+            System.out.printf("registrations with and without the audit hash chain, %d clients, %d s rounds after a %d s warm-up%n",
+                    CLIENTS, ROUND.toSeconds(), ROUND.toSeconds());
+            register(service, caseworker, ROUND);
+            List<Double> ratios = new ArrayList<>();
+            for (int round = 0; round < ROUNDS; round++) {
+                boolean chained = round % 2 == 0;
+                chain(sql, chained);
+                long[] latencies = register(service, caseworker, ROUND);
+                double perSecond = latencies.length / (double) ROUND.toSeconds();
+                System.out.printf("  round %d %-10s %6.1f registrations/s  p50 %5.1f ms  p99 %5.1f ms%n", round + 1,
+                        chained ? "chained" : "unchained", perSecond, percentile(latencies, 0.5) / 1e6, percentile(latencies, 0.99) / 1e6);
+                if (!chained) {
+                    ratios.add(perSecond);
+                } else {
+                    ratios.add(-perSecond);
+                }
+            }
+            chain(sql, true);
+            List<Double> pairs = new ArrayList<>();
+            for (int i = 0; i + 1 < ratios.size(); i += 2) {
+                pairs.add(-ratios.get(i) / ratios.get(i + 1));
+            }
+            Collections.sort(pairs);
+            System.out.printf("  chained / unchained registrations per second, per pair of rounds: %s (median %.2f)%n",
+                    pairs.stream().map(r -> String.format("%.2f", r)).toList(), pairs.get(pairs.size() / 2));
+
+            long existing = count(sql, "select seq from smo.audit_chain_head");
+            long started = System.nanoTime();
+            sql.execute("""
+                    insert into smo.audit_event (occurred_at, actor, actor_roles, office, action, case_id, details)
+                    select now() - make_interval(secs => g), 'benchmark', array['caseworker'], 'GT', 'benchmark.entry',
+                           gen_random_uuid(), jsonb_build_object('n', g, 'caseNumber', 'GT-2026-' || g)
+                      from generate_series(1, %d) g""".formatted(Math.max(0, ENTRIES - existing)));
+            sql.execute("analyze smo.audit_event");
+            System.out.printf("filled the chain to %,d entries through the trigger in %.1f s%n",
+                    count(sql, "select seq from smo.audit_chain_head"), (System.nanoTime() - started) / 1e9);
+        }
+        for (int i = 0; i < 2; i++) {
+            long started = System.nanoTime();
+            JsonNode result = JSON.readTree(send(request(service + "/api/v1/admin/audit/verify", admin)
+                    .timeout(Duration.ofMinutes(30)).GET().build(), 200));
+            System.out.printf("verify %s: %,d entries checked, intact %s, %d ms in the service, %.1f s end to end%n",
+                    i == 0 ? "(cold)" : "(warm)", result.get("checked").asLong(), result.get("intact").asBoolean(),
+                    result.get("millis").asLong(), (System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    private static void chain(Statement sql, boolean on) throws Exception {
+        sql.execute(on ? "alter table smo.audit_event disable trigger audit_event_unchained, enable trigger audit_event_chain"
+                : "alter table smo.audit_event disable trigger audit_event_chain, enable trigger audit_event_unchained");
+    }
+
+    private static long count(Statement sql, String query) throws Exception {
+        try (ResultSet rs = sql.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Registrations by {@value #CLIENTS} clients for the given time; returns the sorted latencies (ns). */
+    private static long[] register(String service, String token, Duration duration) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        AtomicInteger next = new AtomicInteger();
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        long end = System.nanoTime() + duration.toNanos();
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int w = 0; w < CLIENTS; w++) {
+                workers.add(pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        int n = next.getAndIncrement();
+                        String body = """
+                                {"applicant": {"givenName": "Bench", "familyName": "Audit %d", "dateOfBirth": "1990-01-01",
+                                 "nationality": "HND", "arrivalDate": "2023-01-01"}, "consent": {"given": true}}""".formatted(n);
+                        long started = System.nanoTime();
+                        send(request(service + "/api/v1/cases", token).header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), 201);
+                        latencies.add(System.nanoTime() - started);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(sorted);
+        return sorted;
+    }
+}
