@@ -3,9 +3,15 @@ package org.safemobility.audit;
 import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.RollbackException;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +22,11 @@ import org.safemobility.http.RequestIds;
 /**
  * Writes audit entries. MANDATORY: an entry is only ever written inside the transaction of the change it records,
  * so the two commit or roll back together.
+ *
+ * <p>Entries are composed when recorded (who, when, what) but inserted just before the transaction completes: the
+ * insert extends the hash chain under a lock on the chain's head that is held until commit (migration V12), so the
+ * later it comes, the shorter other transactions wait for the chain. A synchronization registered with the
+ * transaction manager inserts them (and flushes) as the transaction is about to commit.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -28,6 +39,14 @@ public class AuditTrail {
 
     @Inject
     Clock clock;
+
+    @Inject
+    TransactionManager transactionManager;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    private static final Object PENDING = AuditTrail.class.getName() + ".pending";
 
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEvent record(String action, String office, UUID caseId, Map<String, Object> details) {
@@ -47,8 +66,35 @@ public class AuditTrail {
         event.requestId = RequestIds.current();
         event.clientRequestId = RequestIds.client();
         event.details = details == null || details.isEmpty() ? null : details;
-        event.persist();
+        pending().add(event);
         return event;
+    }
+
+    /** The entries this transaction recorded and has yet to write; the first call arranges for their writing. */
+    private List<AuditEvent> pending() {
+        @SuppressWarnings("unchecked")
+        List<AuditEvent> pending = (List<AuditEvent>) transactions.getResource(PENDING);
+        if (pending == null) {
+            List<AuditEvent> entries = new ArrayList<>();
+            transactions.putResource(PENDING, entries);
+            try {
+                transactionManager.getTransaction().registerSynchronization(new Synchronization() {
+                    @Override
+                    public void beforeCompletion() {
+                        entries.forEach(entry -> entry.persist());
+                        AuditEvent.flush(); // whichever order the persistence context's own flush runs in
+                    }
+
+                    @Override
+                    public void afterCompletion(int status) {
+                    }
+                });
+            } catch (RollbackException | SystemException e) {
+                throw new IllegalStateException("cannot record an audit entry: the transaction is ending", e);
+            }
+            pending = entries;
+        }
+        return pending;
     }
 
     /** One entry as other capabilities read it. */
