@@ -58,7 +58,7 @@ class AccessControlIT {
                 walked++;
             }
         }
-        org.assertj.core.api.Assertions.assertThat(walked).as("operations walked").isGreaterThanOrEqualTo(38);
+        org.assertj.core.api.Assertions.assertThat(walked).as("operations walked").isGreaterThanOrEqualTo(40);
     }
 
     @Test
