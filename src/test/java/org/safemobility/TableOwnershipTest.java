@@ -29,6 +29,8 @@ class TableOwnershipTest {
             Map.entry("audit_chain_head", "audit"),
             Map.entry("idempotency_record", "http"),
             Map.entry("case_file", "intake"),
+            Map.entry("intake_change", "intake"),
+            Map.entry("intake_day", "intake"),
             Map.entry("household_member", "intake"),
             Map.entry("case_number_counter", "intake"),
             Map.entry("eligibility_decision", "eligibility"),

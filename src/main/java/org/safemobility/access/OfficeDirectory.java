@@ -2,36 +2,85 @@ package org.safemobility.access;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The known offices, held in memory: there are a handful, every request needs them, and they change only
- * through an admin (who calls {@link #reload()}).
+ * The known offices, held in memory: there are a handful and every request needs them. An admin's change reloads
+ * them on the replica that made it at once, and on every other replica within {@code smo.offices.refresh} (the copy is
+ * read again from the database when it is older than that).
  */
 @ApplicationScoped
 public class OfficeDirectory {
 
-    private volatile Map<String, Office> offices;
+    private record Loaded(Map<String, Office> offices, long at) {
+    }
+
+    @ConfigProperty(name = "smo.offices.refresh", defaultValue = "PT5S")
+    Duration refresh;
+
+    private volatile Loaded loaded;
 
     public Optional<Office> find(String code) {
         return Optional.ofNullable(all().get(code));
     }
 
     public Map<String, Office> all() {
-        Map<String, Office> current = offices;
-        return current != null ? current : reload();
+        Loaded current = loaded;
+        return fresh(current) ? current.offices() : refreshIfStale();
+    }
+
+    private boolean fresh(Loaded current) {
+        return current != null && System.nanoTime() - current.at() < refresh.toNanos();
+    }
+
+    private synchronized Map<String, Office> refreshIfStale() {
+        Loaded current = loaded; // another thread may have reloaded while this one waited
+        return fresh(current) ? current.offices() : reload();
+    }
+
+    /** Stores a new office or a changed one (409 when it changed since {@code office.version()}); reloads at once. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Office save(Office office, boolean create, java.time.Instant at) {
+        OfficeEntity entity = OfficeEntity.findById(office.code());
+        if (create == (entity != null)) {
+            throw create ? new org.safemobility.errors.Conflict("office " + office.code() + " exists")
+                    : new org.safemobility.errors.NotFound("no office " + office.code());
+        }
+        if (entity == null) {
+            entity = new OfficeEntity();
+            entity.code = office.code();
+        } else if (entity.version != office.version()) {
+            throw new org.safemobility.errors.StaleVersion("office " + office.code() + " is at version " + entity.version
+                    + ", not " + office.version() + "; read it again and reapply your change");
+        }
+        entity.name = office.name();
+        entity.hostCountry = office.hostCountry();
+        entity.timeZone = office.zone().getId();
+        entity.openedOn = office.openedOn();
+        entity.intakeWeekdays = office.intakeWeekdays().isEmpty() ? null
+                : office.intakeWeekdays().stream().sorted().map(Enum::name).toArray(String[]::new);
+        entity.dailyQuota = office.dailyQuota();
+        entity.updatedAt = at;
+        if (create) {
+            entity.persist();
+        }
+        OfficeEntity.flush();
+        loaded = null; // this replica sees the change at once; others within the refresh interval
+        return entity.toOffice();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public synchronized Map<String, Office> reload() {
-        Map<String, Office> loaded = OfficeEntity.<OfficeEntity>listAll().stream().map(OfficeEntity::toOffice)
+        Map<String, Office> offices = OfficeEntity.<OfficeEntity>listAll().stream().map(OfficeEntity::toOffice)
                 .collect(Collectors.toMap(Office::code, Function.identity(), (a, b) -> a, TreeMap::new));
-        offices = Collections.unmodifiableMap(loaded);
-        return offices;
+        loaded = new Loaded(Collections.unmodifiableMap(offices), System.nanoTime());
+        return loaded.offices();
     }
 }

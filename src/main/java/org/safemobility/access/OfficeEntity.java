@@ -5,9 +5,18 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
-/** The stored form of an {@link Office}; seeded by Flyway, read only through {@link OfficeDirectory}. */
+/** The stored form of an {@link Office}; read through {@link OfficeDirectory}, written by {@link Offices}. */
 @Entity
 @Table(name = "office")
 class OfficeEntity extends PanacheEntityBase {
@@ -25,9 +34,28 @@ class OfficeEntity extends PanacheEntityBase {
     @Column(name = "time_zone")
     public String timeZone;
 
-    public boolean active;
+    @Column(name = "opened_on")
+    public LocalDate openedOn;
+
+    /** ISO day names; null: every day. An array column, read into a set (never mapped as a collection). */
+    @Column(name = "intake_weekdays")
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] intakeWeekdays;
+
+    @Column(name = "daily_quota")
+    public Integer dailyQuota;
+
+    @Version
+    public long version;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
 
     Office toOffice() {
-        return new Office(code, name, hostCountry, ZoneId.of(timeZone), active);
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        if (intakeWeekdays != null) {
+            Arrays.stream(intakeWeekdays).map(DayOfWeek::valueOf).forEach(days::add);
+        }
+        return new Office(code, name, hostCountry, ZoneId.of(timeZone), openedOn, Set.copyOf(days), dailyQuota, version);
     }
 }

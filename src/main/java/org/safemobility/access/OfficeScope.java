@@ -75,7 +75,7 @@ public class OfficeScope {
     }
 
     private Office known(String code, String field) {
-        return directory.find(code).filter(Office::active).orElseThrow(() -> Invalid.of(field,
+        return directory.find(code).orElseThrow(() -> Invalid.of(field,
                 "unknown office " + code + "; offices are " + String.join(", ", directory.all().keySet())));
     }
 

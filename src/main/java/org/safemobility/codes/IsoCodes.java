@@ -28,6 +28,11 @@ public final class IsoCodes {
     private IsoCodes() {
     }
 
+    /** Every country code a nationality may take, sorted. */
+    public static java.util.List<String> countries() {
+        return COUNTRIES.stream().sorted().toList();
+    }
+
     public static boolean isCountry(String code) {
         return code != null && COUNTRIES.contains(code);
     }

@@ -65,7 +65,8 @@ public class CaseEligibility implements EligibilityDecider, CaseViewPart {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean decide(UUID caseId) {
         CaseFacts c = cases.facts(caseId);
-        LocalDate applied = c.registeredAt().atZone(offices.find(c.office()).orElseThrow().zone()).toLocalDate();
+        LocalDate applied = c.applicationDate() != null ? c.applicationDate()
+                : c.registeredAt().atZone(offices.find(c.office()).orElseThrow().zone()).toLocalDate();
         EligibilityAnswer answer = rules.answer(new EligibilityQuestion(c.office(), c.nationality(), c.arrivalDate(), applied));
         lifecycle.apply(caseId, answer.eligible() ? CaseTransition.FOUND_ELIGIBLE : CaseTransition.FOUND_INELIGIBLE);
         recorded(caseId, answer).persist();

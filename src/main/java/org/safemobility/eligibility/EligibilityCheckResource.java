@@ -38,14 +38,18 @@ public class EligibilityCheckResource {
     @Inject
     Clock clock;
 
+    @Inject
+    org.safemobility.intake.OfficeIntake intake;
+
     @GET
     @Path("/check")
     @RolesAllowed({Roles.CASEWORKER, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(operationId = "checkEligibility", summary = "What-if: the eligibility decision for given inputs",
-            description = "Evaluates the rules in force, exactly as for a case, and creates nothing.")
+            description = "Evaluates the rules in force, exactly as for a case, and creates nothing. Says separately "
+                    + "whether the office takes applications on that day (intake).")
     @APIResponse(responseCode = "200", description = "The decision and its explanation",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EligibilityAnswer.class)))
-    public EligibilityAnswer check(
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EligibilityCheck.class)))
+    public EligibilityCheck check(
             @Parameter(description = "Office code; may be omitted by staff of one office") @QueryParam("office") @OfficeCode String office,
             @Parameter(description = "ISO 3166-1 alpha-3", required = true) @QueryParam("nationality") @NotNull(message = "is required (an ISO 3166-1 alpha-3 country code, e.g. VEN)") @CountryCode String nationality,
             @Parameter(description = "When the person entered the host country (YYYY-MM-DD)", required = true)
@@ -54,6 +58,7 @@ public class EligibilityCheckResource {
             @QueryParam("applicationDate") LocalDate applicationDate) {
         Office scoped = scope.officeToInspect(office, "office");
         LocalDate applied = applicationDate != null ? applicationDate : LocalDate.now(clock.withZone(scoped.zone()));
-        return rules.answer(new EligibilityQuestion(scoped.code(), nationality, arrivalDate, applied));
+        return new EligibilityCheck(rules.answer(new EligibilityQuestion(scoped.code(), nationality, arrivalDate, applied)),
+                intake.statusOn(scoped, applied));
     }
 }

@@ -61,8 +61,13 @@ public class ProblemMappers {
             List<FieldError> errors = invalid.violations().stream().map(v -> new FieldError(v.field(), v.message())).toList();
             return respond(ProblemType.VALIDATION, e.getMessage(), errors, uri);
         }
+        if (e instanceof org.safemobility.errors.QuotaReached quota) {
+            return Response.fromResponse(respond(ProblemType.QUOTA_REACHED, e.getMessage(), List.of(), uri))
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(quota.retryAfterSeconds())).build();
+        }
         ProblemType type = e instanceof NotFound ? ProblemType.NOT_FOUND
                 : e instanceof FourEyes ? ProblemType.FOUR_EYES
+                : e instanceof org.safemobility.errors.IntakeNotOpen ? ProblemType.INTAKE_NOT_OPEN
                 : e instanceof Conflict ? ProblemType.CONFLICT
                 : e instanceof NotAllowed ? ProblemType.FORBIDDEN
                 : e instanceof StaleVersion ? ProblemType.PRECONDITION_FAILED

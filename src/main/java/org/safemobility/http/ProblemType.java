@@ -17,6 +17,8 @@ public enum ProblemType {
     NOT_ACCEPTABLE(Status.NOT_ACCEPTABLE, "Not acceptable"),
     CONFLICT(Status.CONFLICT, "Conflict"),
     FOUR_EYES(Status.CONFLICT, "Another person must take this decision"),
+    INTAKE_NOT_OPEN(Status.CONFLICT, "The office is not taking applications"),
+    QUOTA_REACHED(Status.TOO_MANY_REQUESTS, "The office's registrations for today are complete"),
     CONCURRENT_UPDATE(Status.CONFLICT, "Someone else changed this record at the same time"),
     PRECONDITION_FAILED(Status.PRECONDITION_FAILED, "The resource changed since you read it"),
     PRECONDITION_REQUIRED(428, "If-Match required"),

@@ -74,6 +74,13 @@ public class CaseFile extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** The day the application was made, when earlier than the registration (null: the day of registration). */
+    @Column(name = "application_date")
+    public java.time.LocalDate applicationDate;
+
+    @Column(name = "application_date_reason")
+    public String applicationDateReason;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 

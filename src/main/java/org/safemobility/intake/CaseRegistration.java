@@ -59,6 +59,9 @@ public class CaseRegistration {
     @Inject
     Event<CaseRegistered> registeredEvents;
 
+    @Inject
+    OfficeIntake intake;
+
     /** The registered case, and whether it is the replay of an earlier request with the same Idempotency-Key. */
     public record Registered(CaseView view, boolean replayed) {
     }
@@ -74,9 +77,16 @@ public class CaseRegistration {
     public Registered register(RegistrationRequest request, String idempotencyKey) {
         Office office = scope.officeToActIn(request.office(), "office");
         LocalDate officeToday = LocalDate.now(clock.withZone(office.zone()));
-        var violations = policy.violations(request, officeToday);
+        var violations = policy.violations(request, officeToday, office.openedOn());
         if (!violations.isEmpty()) {
             throw Invalid.of(violations);
+        }
+        // intake is judged on the day the application was made: one received before a pause is registered during it
+        LocalDate applied = request.applicationDate() != null ? request.applicationDate() : officeToday;
+        boolean sameDay = applied.equals(officeToday);
+        intake.requireOpen(office, applied);
+        if (sameDay) {
+            intake.requireQuotaLeft(office, officeToday);
         }
         String caller = scope.caller().subject();
         IdempotencyKeys.Keyed keyed = idempotency.keyed(caller, idempotencyKey, OPERATION,
@@ -89,14 +99,15 @@ public class CaseRegistration {
         return QuarkusTransaction.requiringNew().call(() -> {
             // a concurrent request with the same key may have won the race: the database makes us wait for it
             IdempotencyKeys.Outcome outcome = idempotency.once(keyed, 201,
-                    () -> create(request, office, caseNumber, caller, keyed != null).id.toString());
+                    () -> create(request, office, caseNumber, caller, keyed != null, sameDay ? officeToday : null).id.toString());
             return outcome.replayed() ? replay(outcome.resourceId())
                     : new Registered(views.of(CaseFile.findById(UUID.fromString(outcome.resourceId()))), false);
         });
     }
 
     /** Writes the case, starts its workflow (which decides eligibility) and records the audit entry. */
-    private CaseFile create(RegistrationRequest request, Office office, String caseNumber, String caller, boolean keyed) {
+    private CaseFile create(RegistrationRequest request, Office office, String caseNumber, String caller, boolean keyed,
+                            LocalDate quotaDay) {
         CaseFile registered = newCase(request, office, caseNumber, caller);
         registered.persistAndFlush();
         registeredEvents.fire(new CaseRegistered(registered.id, office.code(), registered.applicant.nationality,
@@ -110,7 +121,14 @@ public class CaseRegistration {
         if (keyed) {
             details.put("idempotencyKey", true);
         }
+        if (registered.applicationDate != null) {
+            details.put("applicationDate", registered.applicationDate.toString());
+            details.put("applicationDateReason", registered.applicationDateReason);
+        }
         audit.record("case.registered", office.code(), registered.id, details);
+        if (quotaDay != null) {
+            intake.countRegistration(office, quotaDay); // last: other registrations of the office wait only for the commit
+        }
         return registered;
     }
 
@@ -125,6 +143,10 @@ public class CaseRegistration {
         c.caseNumber = caseNumber;
         c.office = office.code();
         c.status = CaseStatus.REGISTERED;
+        if (request.applicationDate() != null && request.applicationDate().isBefore(LocalDate.now(clock.withZone(office.zone())))) {
+            c.applicationDate = request.applicationDate();
+            c.applicationDateReason = request.applicationDateReason().strip();
+        }
         ApplicantDetails in = request.applicant();
         Applicant a = new Applicant();
         a.givenName = in.givenName().strip();

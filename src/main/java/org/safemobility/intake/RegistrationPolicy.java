@@ -17,8 +17,18 @@ public class RegistrationPolicy {
     static final int ADULT_AGE = 18;
     static final int OLDEST_PLAUSIBLE_AGE = 120;
 
-    public List<Invalid.Violation> violations(RegistrationRequest request, LocalDate officeToday) {
+    public List<Invalid.Violation> violations(RegistrationRequest request, LocalDate officeToday, LocalDate officeOpenedOn) {
         List<Invalid.Violation> errors = new ArrayList<>();
+        LocalDate applied = request.applicationDate();
+        if (applied != null && applied.isAfter(officeToday)) {
+            errors.add(new Invalid.Violation("applicationDate", "must not be in the future (today is " + officeToday
+                    + " at the office)"));
+        } else if (applied != null && applied.isBefore(officeOpenedOn)) {
+            errors.add(new Invalid.Violation("applicationDate", "must not be before the office opened on " + officeOpenedOn));
+        } else if (applied != null && applied.isBefore(officeToday)
+                && (request.applicationDateReason() == null || request.applicationDateReason().isBlank())) {
+            errors.add(new Invalid.Violation("applicationDateReason", "is required with an earlier applicationDate"));
+        }
         ApplicantDetails applicant = request.applicant();
         LocalDate born = applicant.dateOfBirth();
         if (born.isAfter(officeToday)) {

@@ -15,7 +15,14 @@ public record RegistrationRequest(
         String office,
         @NotNull @Valid ApplicantDetails applicant,
         @Size(max = 30) List<@NotNull @Valid HouseholdMemberDetails> household,
-        @NotNull @Valid ConsentGiven consent) {
+        @NotNull @Valid ConsentGiven consent,
+        @Schema(description = "The day the application was made, when it was received before today (on paper, or online "
+                + "before a pause); eligibility is decided on this day. Never in the future, never before the office opened. "
+                + "Default: today on the office's calendar")
+        java.time.LocalDate applicationDate,
+        @Size(min = 3, max = 500)
+        @Schema(description = "Required with an earlier applicationDate: how the application was received")
+        String applicationDateReason) {
 
     public List<HouseholdMemberDetails> householdOrEmpty() {
         return household == null ? List.of() : household;

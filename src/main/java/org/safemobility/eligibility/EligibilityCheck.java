@@ -1,0 +1,15 @@
+package org.safemobility.eligibility;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.safemobility.intake.OfficeIntake;
+
+/**
+ * The what-if answer: the eligibility decision and, separately, whether the office takes applications on that day.
+ * "Not eligible" and "not taking applications" are different answers.
+ */
+@Schema(name = "EligibilityCheck", allOf = EligibilityAnswer.class)
+public record EligibilityCheck(
+        @JsonUnwrapped @Schema(hidden = true) EligibilityAnswer answer,
+        @Schema(description = "Whether the office takes applications on the application date") OfficeIntake.Status intake) {
+}
