@@ -8,8 +8,9 @@
 #      throughput with two delivery workers vs two threads posting directly;
 #   4. supervisors' queues with 1,000,000 cases and 200,000 open tasks, with the query plans;
 #   5. the audit trail's hash chain: registrations per second with it vs without it (alternating rounds), and the time
-#      to verify a chain of 1,000,000 entries.
-# Usage: scripts/benchmark.sh [decision] [inbox] [service] [webhooks] [queues] [audit]   (none: all of them)
+#      to verify a chain of 1,000,000 entries;
+#   6. a daily quota's cost: registrations per second at an office with an unreachable quota vs without one.
+# Usage: scripts/benchmark.sh [decision] [inbox] [service] [webhooks] [queues] [audit] [quota]   (none: all of them)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${BENCHMARK_PORT:-8090}
@@ -44,4 +45,5 @@ want service && run_main org.safemobility.benchmark.ServiceBenchmark "$args"
 want webhooks && run_main org.safemobility.benchmark.WebhookBenchmark "$args"
 want queues && run_main org.safemobility.benchmark.QueueBenchmark "$args"
 want audit && run_main org.safemobility.benchmark.AuditBenchmark "$args"
+want quota && run_main org.safemobility.benchmark.IntakeQuotaBenchmark "$args"
 exit 0

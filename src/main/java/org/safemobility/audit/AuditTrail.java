@@ -1,5 +1,6 @@
 package org.safemobility.audit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,12 +10,16 @@ import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.safemobility.access.Caller;
 import org.safemobility.access.CurrentCaller;
 import org.safemobility.http.RequestIds;
@@ -26,7 +31,8 @@ import org.safemobility.http.RequestIds;
  * <p>Entries are composed when recorded (who, when, what) but inserted just before the transaction completes: the
  * insert extends the hash chain under a lock on the chain's head that is held until commit (migration V12), so the
  * later it comes, the shorter other transactions wait for the chain. A synchronization registered with the
- * transaction manager inserts them (and flushes) as the transaction is about to commit.
+ * transaction manager inserts them, after the persistence context has flushed, on the transaction's own connection
+ * (plain JDBC: the persistence context has already handed its connection back by then).
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -42,6 +48,12 @@ public class AuditTrail {
 
     @Inject
     TransactionManager transactionManager;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ObjectMapper json;
 
     @Inject
     TransactionSynchronizationRegistry transactions;
@@ -81,8 +93,7 @@ public class AuditTrail {
                 transactionManager.getTransaction().registerSynchronization(new Synchronization() {
                     @Override
                     public void beforeCompletion() {
-                        entries.forEach(entry -> entry.persist());
-                        AuditEvent.flush(); // whichever order the persistence context's own flush runs in
+                        insert(entries);
                     }
 
                     @Override
@@ -95,6 +106,31 @@ public class AuditTrail {
             pending = entries;
         }
         return pending;
+    }
+
+    private void insert(List<AuditEvent> entries) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("""
+                     insert into smo.audit_event (occurred_at, actor, actor_roles, office, action, case_id, request_id,
+                                                  client_request_id, details)
+                     values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""")) {
+            for (AuditEvent e : entries) {
+                insert.setObject(1, java.time.OffsetDateTime.ofInstant(e.occurredAt, java.time.ZoneOffset.UTC));
+                insert.setString(2, e.actor);
+                insert.setArray(3, connection.createArrayOf("text", e.actorRoles.toArray()));
+                insert.setString(4, e.office);
+                insert.setString(5, e.action);
+                insert.setObject(6, e.caseId);
+                insert.setString(7, e.requestId);
+                insert.setString(8, e.clientRequestId);
+                insert.setString(9, e.details == null ? null : json.writeValueAsString(e.details));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            // thrown from beforeCompletion: the transaction rolls back with the change it would have recorded
+            throw new IllegalStateException("the audit entries could not be written", e);
+        }
     }
 
     /** One entry as other capabilities read it. */

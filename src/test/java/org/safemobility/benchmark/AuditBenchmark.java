@@ -7,21 +7,14 @@ import static org.safemobility.benchmark.Loopback.send;
 import static org.safemobility.benchmark.Loopback.token;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the audit trail's hash chain costs (scripts/benchmark.sh audit).
@@ -64,12 +57,12 @@ public final class AuditBenchmark {
                     alter table smo.audit_event disable trigger audit_event_unchained;""");
             System.out.printf("registrations with and without the audit hash chain, %d clients, %d s rounds after a %d s warm-up%n",
                     CLIENTS, ROUND.toSeconds(), ROUND.toSeconds());
-            register(service, caseworker, ROUND);
+            Loopback.registrations(service, caseworker, CLIENTS, ROUND);
             List<Double> ratios = new ArrayList<>();
             for (int round = 0; round < ROUNDS; round++) {
                 boolean chained = round % 2 == 0;
                 chain(sql, chained);
-                long[] latencies = register(service, caseworker, ROUND);
+                long[] latencies = Loopback.registrations(service, caseworker, CLIENTS, ROUND);
                 double perSecond = latencies.length / (double) ROUND.toSeconds();
                 System.out.printf("  round %d %-10s %6.1f registrations/s  p50 %5.1f ms  p99 %5.1f ms%n", round + 1,
                         chained ? "chained" : "unchained", perSecond, percentile(latencies, 0.5), percentile(latencies, 0.99));
@@ -148,39 +141,5 @@ public final class AuditBenchmark {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    /** Registrations by {@value #CLIENTS} clients for the given time; returns the sorted latencies (ns). */
-    private static long[] register(String service, String token, Duration duration) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        AtomicInteger next = new AtomicInteger();
-        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        long end = System.nanoTime() + duration.toNanos();
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int w = 0; w < CLIENTS; w++) {
-                workers.add(pool.submit(() -> {
-                    while (System.nanoTime() < end) {
-                        int n = next.getAndIncrement();
-                        String body = """
-                                {"applicant": {"givenName": "Bench", "familyName": "Audit %d", "dateOfBirth": "1990-01-01",
-                                 "nationality": "HND", "arrivalDate": "2023-01-01"}, "consent": {"given": true}}""".formatted(n);
-                        long started = System.nanoTime();
-                        send(request(service + "/api/v1/cases", token).header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), 201);
-                        latencies.add(System.nanoTime() - started);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        long[] sorted = latencies.stream().mapToLong(Long::longValue).toArray();
-        Arrays.sort(sorted);
-        return sorted;
     }
 }

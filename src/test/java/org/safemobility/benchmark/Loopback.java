@@ -70,4 +70,41 @@ final class Loopback {
     static double percentile(long[] sorted, double q) {
         return sorted[Math.min(sorted.length - 1, (int) (sorted.length * q))] / 1e6;
     }
+
+    /**
+     * Registrations at office GT by {@code clients} clients for the given time (a Honduran applicant, served there);
+     * returns the sorted latencies in nanoseconds.
+     */
+    static long[] registrations(String service, String token, int clients, Duration duration) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ConcurrentLinkedQueue<Long> latencies = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        long end = System.nanoTime() + duration.toNanos();
+        try {
+            java.util.List<java.util.concurrent.Future<?>> workers = new java.util.ArrayList<>();
+            for (int w = 0; w < clients; w++) {
+                workers.add(pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        int n = next.getAndIncrement();
+                        String body = """
+                                {"applicant": {"givenName": "Bench", "familyName": "Applicant %d", "dateOfBirth": "1990-01-01",
+                                 "nationality": "HND", "arrivalDate": "2023-01-01"}, "consent": {"given": true}}""".formatted(n);
+                        long started = System.nanoTime();
+                        send(request(service + "/api/v1/cases", token).header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), 201);
+                        latencies.add(System.nanoTime() - started);
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).toArray();
+        java.util.Arrays.sort(sorted);
+        return sorted;
+    }
 }
