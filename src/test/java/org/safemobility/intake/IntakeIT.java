@@ -90,6 +90,7 @@ class IntakeIT {
 
     @Test
     void a_paused_office_refuses_registrations_and_takes_them_again_on_the_day_it_reopens() {
+        String before = register(RegistrationFixture.valid(OFFICE)).statusCode(201).extract().path("id");
         LocalDate reopening = today().plusDays(2);
         schedule(today(), "PAUSED", "Intake is paused while the programme is reviewed; come back after 4 December.",
                 reopening).statusCode(201);
@@ -105,8 +106,25 @@ class IntakeIT {
         given().auth().oauth2(ADMIN).get("/api/v1/admin/offices/" + OFFICE + "/intake").then().statusCode(200)
                 .body("today.state", equalTo("PAUSED")).body("changes.state", equalTo(List.of("PAUSED", "OPEN")));
 
+        // its cases stay readable and workable while it takes no applications
+        org.safemobility.fixtures.Workflow.read(CASEWORKER, before).body("status", equalTo("ELIGIBLE"));
+        org.safemobility.fixtures.Workflow.work(CASEWORKER, before, "schedule-interview", org.safemobility.fixtures.Forms.schedule());
+        given().auth().oauth2(CASEWORKER).get("/api/v1/cases?office=" + OFFICE).then().statusCode(200);
+
         TestClock.advance(Duration.ofDays(2));
         register(RegistrationFixture.valid(OFFICE)).statusCode(201).body("status", equalTo("ELIGIBLE"));
+    }
+
+    @Test
+    void a_change_stored_by_another_replica_is_used_within_seconds() throws Exception {
+        register(RegistrationFixture.valid(OFFICE)).statusCode(201);
+        try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
+            // what another replica's admin request leaves in the database; this replica's copy is older
+            st.execute("update smo.office set intake_weekdays = array['" + today().plusDays(1).getDayOfWeek().name()
+                    + "'], version = version + 1 where code = '" + OFFICE + "'");
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(250))
+                .until(() -> register(RegistrationFixture.valid(OFFICE)).extract().statusCode() == 409);
     }
 
     @Test
