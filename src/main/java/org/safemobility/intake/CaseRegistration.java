@@ -96,18 +96,30 @@ public class CaseRegistration {
             return replay(earlier.get());
         }
         String caseNumber = caseNumbers.allocate(office.code(), officeToday.getYear());
-        return QuarkusTransaction.requiringNew().call(() -> {
-            // a concurrent request with the same key may have won the race: the database makes us wait for it
-            IdempotencyKeys.Outcome outcome = idempotency.once(keyed, 201,
-                    () -> create(request, office, caseNumber, caller, keyed != null, sameDay ? officeToday : null).id.toString());
-            return outcome.replayed() ? replay(outcome.resourceId())
-                    : new Registered(views.of(CaseFile.findById(UUID.fromString(outcome.resourceId()))), false);
-        });
+        java.util.concurrent.atomic.AtomicReference<OfficeIntake.QuotaClaim> quota = new java.util.concurrent.atomic.AtomicReference<>();
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                // a concurrent request with the same key may have won the race: the database makes us wait for it
+                IdempotencyKeys.Outcome outcome = idempotency.once(keyed, 201, () -> {
+                    CaseFile created = create(request, office, caseNumber, caller, keyed != null);
+                    if (sameDay) {
+                        quota.set(intake.countAtCommit(office, officeToday));
+                    }
+                    return created.id.toString();
+                });
+                return outcome.replayed() ? replay(outcome.resourceId())
+                        : new Registered(views.of(CaseFile.findById(UUID.fromString(outcome.resourceId()))), false);
+            });
+        } catch (RuntimeException e) {
+            if (quota.get() != null && quota.get().refused()) {
+                throw intake.quotaReachedOn(office, officeToday); // the day's places were taken while this one was written
+            }
+            throw e;
+        }
     }
 
     /** Writes the case, starts its workflow (which decides eligibility) and records the audit entry. */
-    private CaseFile create(RegistrationRequest request, Office office, String caseNumber, String caller, boolean keyed,
-                            LocalDate quotaDay) {
+    private CaseFile create(RegistrationRequest request, Office office, String caseNumber, String caller, boolean keyed) {
         CaseFile registered = newCase(request, office, caseNumber, caller);
         registered.persistAndFlush();
         registeredEvents.fire(new CaseRegistered(registered.id, office.code(), registered.applicant.nationality,
@@ -126,9 +138,6 @@ public class CaseRegistration {
             details.put("applicationDateReason", registered.applicationDateReason);
         }
         audit.record("case.registered", office.code(), registered.id, details);
-        if (quotaDay != null) {
-            intake.countRegistration(office, quotaDay); // last: other registrations of the office wait only for the commit
-        }
         return registered;
     }
 

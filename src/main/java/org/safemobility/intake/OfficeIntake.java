@@ -6,11 +6,19 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.RollbackException;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import java.util.List;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.safemobility.access.Office;
 import org.safemobility.errors.IntakeNotOpen;
@@ -43,6 +51,12 @@ public class OfficeIntake {
 
     @Inject
     Instance<OfficeRulesInForce> rules;
+
+    @Inject
+    TransactionManager transactionManager;
+
+    @Inject
+    DataSource dataSource;
 
     public LocalDate today(Office office) {
         return LocalDate.now(clock.withZone(office.zone()));
@@ -96,25 +110,64 @@ public class OfficeIntake {
         }
     }
 
+    /** A registration's place in the day's quota, taken as its transaction commits; {@link #refused()} after it. */
+    public static final class QuotaClaim {
+        private volatile boolean refused;
+
+        public boolean refused() {
+            return refused;
+        }
+    }
+
     /**
-     * Counts one registration against the day's quota, in the registration's transaction: the row's lock (held to
-     * commit) makes the count exact under concurrency and across replicas, and a registration that rolls back gives
-     * its place back. Called last, so other registrations of the office wait only for the end of this one.
+     * Counts one registration against the day's quota as the registration's transaction is about to commit, after its
+     * audit entries: the day row's lock (held to commit) makes the count exact under concurrency and across replicas,
+     * a registration that rolls back gives its place back, and other registrations of the office wait only for this
+     * one's commit. Over the quota the transaction is rolled back and the claim says so (the caller answers 429).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void countRegistration(Office office, LocalDate day) {
+    public QuotaClaim countAtCommit(Office office, LocalDate day) {
+        QuotaClaim claim = new QuotaClaim();
         if (office.dailyQuota() == null) {
-            return;
+            return claim;
         }
-        List<?> counted = em.createNativeQuery("""
-                        insert into smo.intake_day (office, day, registered) values (?1, ?2, 1)
-                        on conflict (office, day) do update set registered = intake_day.registered + 1
-                         where intake_day.registered < ?3
-                        returning registered""")
-                .setParameter(1, office.code()).setParameter(2, day).setParameter(3, office.dailyQuota()).getResultList();
-        if (counted.isEmpty()) {
-            throw quotaReached(office, day);
+        try {
+            transactionManager.getTransaction().registerSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    try (Connection connection = dataSource.getConnection();
+                         PreparedStatement count = connection.prepareStatement("""
+                                 insert into smo.intake_day (office, day, registered) values (?, ?, 1)
+                                 on conflict (office, day) do update set registered = intake_day.registered + 1
+                                  where intake_day.registered < ?
+                                 returning registered""")) {
+                        count.setString(1, office.code());
+                        count.setObject(2, day);
+                        count.setInt(3, office.dailyQuota());
+                        try (ResultSet counted = count.executeQuery()) {
+                            if (!counted.next()) {
+                                claim.refused = true;
+                                transactionManager.setRollbackOnly();
+                            }
+                        }
+                    } catch (SQLException | SystemException e) {
+                        throw new IllegalStateException("the daily quota could not be counted", e);
+                    }
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                }
+            });
+        } catch (RollbackException | SystemException e) {
+            throw new IllegalStateException("the transaction is ending", e);
         }
+        return claim;
+    }
+
+    /** What a registration refused at commit for the quota answers. */
+    public QuotaReached quotaReachedOn(Office office, LocalDate day) {
+        return quotaReached(office, day);
     }
 
     private QuotaReached quotaReached(Office office, LocalDate day) {
