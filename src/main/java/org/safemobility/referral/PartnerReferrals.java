@@ -96,7 +96,8 @@ public class PartnerReferrals {
     }
 
     private String decideNow(UUID id, ReferralViews.DecisionRequest request, Caller caller) {
-        Referral referral = partnersOwn(id);
+        // one decision per referral at a time: a second one waits here for the first to commit, then finds it decided
+        Referral referral = partnersOwn(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (referral.status != Referral.Status.SENT) {
             throw new Conflict("referral " + id + " is " + referral.status + "; it is not waiting for a decision");
         }
@@ -127,8 +128,12 @@ public class PartnerReferrals {
     }
 
     private Referral partnersOwn(UUID id) {
+        return partnersOwn(id, jakarta.persistence.LockModeType.NONE);
+    }
+
+    private Referral partnersOwn(UUID id, jakarta.persistence.LockModeType lock) {
         String partner = callingPartner();
-        Referral referral = Referral.findById(id);
+        Referral referral = Referral.findById(id, lock);
         if (referral == null || !referral.partnerId.equals(partner)) {
             throw new NotFound("referral " + id + " not found");
         }
