@@ -10,6 +10,9 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.safemobility.errors.Conflict;
+import org.safemobility.errors.NotFound;
+import org.safemobility.errors.StaleVersion;
 
 /**
  * The known offices, held in memory: there are a handful and every request needs them. An admin's change reloads
@@ -50,14 +53,14 @@ public class OfficeDirectory {
     public Office save(Office office, boolean create, java.time.Instant at) {
         OfficeEntity entity = OfficeEntity.findById(office.code());
         if (create == (entity != null)) {
-            throw create ? new org.safemobility.errors.Conflict("office " + office.code() + " exists")
-                    : new org.safemobility.errors.NotFound("no office " + office.code());
+            throw create ? new Conflict("office " + office.code() + " exists")
+                    : new NotFound("no office " + office.code());
         }
         if (entity == null) {
             entity = new OfficeEntity();
             entity.code = office.code();
         } else if (entity.version != office.version()) {
-            throw new org.safemobility.errors.StaleVersion("office " + office.code() + " is at version " + entity.version
+            throw new StaleVersion("office " + office.code() + " is at version " + entity.version
                     + ", not " + office.version() + "; read it again and reapply your change");
         }
         entity.name = office.name();

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.safemobility.errors.Invalid;
 
 /** The audit trail as admins read it: searched, exported, and its hash chain verified. */
 @ApplicationScoped
@@ -97,7 +98,7 @@ public class AuditLog {
     public void export(Filter filter, OutputStream out) {
         long matching = AuditEvent.count(where(filter), parameters(filter));
         if (matching > EXPORT_MAX) {
-            throw org.safemobility.errors.Invalid.of("from", matching + " entries match; an export holds at most "
+            throw Invalid.of("from", matching + " entries match; an export holds at most "
                     + EXPORT_MAX + ": narrow the period with from and to");
         }
         write(out, "seq,id,occurred_at,actor,actor_roles,office,action,case_id,request_id,client_request_id,details,hash\r\n");

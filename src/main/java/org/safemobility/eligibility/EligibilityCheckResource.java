@@ -21,6 +21,7 @@ import org.safemobility.access.OfficeScope;
 import org.safemobility.access.Roles;
 import org.safemobility.codes.CountryCode;
 import org.safemobility.codes.OfficeCode;
+import org.safemobility.intake.OfficeIntake;
 
 /** "Would this person be eligible?" for caseworkers, without creating a case. */
 @Path("/api/v1/eligibility")
@@ -39,7 +40,7 @@ public class EligibilityCheckResource {
     Clock clock;
 
     @Inject
-    org.safemobility.intake.OfficeIntake intake;
+    OfficeIntake intake;
 
     @GET
     @Path("/check")

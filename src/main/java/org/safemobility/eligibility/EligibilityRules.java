@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.safemobility.codes.IsoCodes;
+import org.safemobility.intake.OfficeRulesInForce;
 import org.safemobility.workflow.Decisions;
 
 /**
@@ -13,7 +15,7 @@ import org.safemobility.workflow.Decisions;
  * dates, maintained by admins; nothing here decides anything itself.
  */
 @ApplicationScoped
-public class EligibilityRules implements org.safemobility.intake.OfficeRulesInForce {
+public class EligibilityRules implements OfficeRulesInForce {
 
     private record ServingQuestion(String version, String office, LocalDate day) {
     }
@@ -58,7 +60,7 @@ public class EligibilityRules implements org.safemobility.intake.OfficeRulesInFo
     public boolean servesAnyone(String office, LocalDate day) {
         Decisions.Version version = active();
         return serving.get(new ServingQuestion(version.definitionId(), office, day), q -> {
-            for (String nationality : org.safemobility.codes.IsoCodes.countries()) {
+            for (String nationality : IsoCodes.countries()) {
                 for (LocalDate arrival : List.of(EARLY_ARRIVAL, day)) {
                     if (answer(new EligibilityQuestion(office, nationality, arrival, day), version).eligible()) {
                         return true;

@@ -34,9 +34,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.safemobility.errors.Conflict;
 import org.safemobility.errors.DomainException;
 import org.safemobility.errors.FourEyes;
+import org.safemobility.errors.IntakeNotOpen;
 import org.safemobility.errors.Invalid;
 import org.safemobility.errors.NotAllowed;
 import org.safemobility.errors.NotFound;
+import org.safemobility.errors.QuotaReached;
 import org.safemobility.errors.StaleVersion;
 import org.safemobility.http.Problem.FieldError;
 
@@ -61,13 +63,13 @@ public class ProblemMappers {
             List<FieldError> errors = invalid.violations().stream().map(v -> new FieldError(v.field(), v.message())).toList();
             return respond(ProblemType.VALIDATION, e.getMessage(), errors, uri);
         }
-        if (e instanceof org.safemobility.errors.QuotaReached quota) {
+        if (e instanceof QuotaReached quota) {
             return Response.fromResponse(respond(ProblemType.QUOTA_REACHED, e.getMessage(), List.of(), uri))
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(quota.retryAfterSeconds())).build();
         }
         ProblemType type = e instanceof NotFound ? ProblemType.NOT_FOUND
                 : e instanceof FourEyes ? ProblemType.FOUR_EYES
-                : e instanceof org.safemobility.errors.IntakeNotOpen ? ProblemType.INTAKE_NOT_OPEN
+                : e instanceof IntakeNotOpen ? ProblemType.INTAKE_NOT_OPEN
                 : e instanceof Conflict ? ProblemType.CONFLICT
                 : e instanceof NotAllowed ? ProblemType.FORBIDDEN
                 : e instanceof StaleVersion ? ProblemType.PRECONDITION_FAILED
