@@ -25,12 +25,19 @@ public record CaseView(
         @Schema(description = "The latest supervisor review; absent until reviewed") ReviewView review,
         @Schema(description = "Present when the applicant withdrew") WithdrawalView withdrawal,
         @Schema(description = "Why the case was closed, when it is") String closingNote,
+        @Schema(description = "Present when the application was made before the day it was registered")
+        ReceivedView received,
         Instant createdAt,
         Instant updatedAt,
         @Schema(description = "Changes with every update; also sent as the ETag") long version) {
 
     @Schema(name = "Consent")
     public record ConsentView(boolean given, Instant recordedAt) {
+    }
+
+    /** An application received before its registration (on paper, or online before a pause). */
+    @Schema(name = "ApplicationReceived")
+    public record ReceivedView(java.time.LocalDate applicationDate, String reason) {
     }
 
     /** The decision recorded on the case, the inputs it saw, and any override. */
@@ -103,7 +110,8 @@ public record CaseView(
                         m.relationship, m.nationality)).toList(),
                 new ConsentView(c.consent.given, c.consent.recordedAt),
                 parts.eligibility, parts.allowedPathways, parts.interview, parts.review, withdrawal(c.withdrawal),
-                c.closingNote, c.createdAt, c.updatedAt, c.version);
+                c.closingNote, c.applicationDate == null ? null : new ReceivedView(c.applicationDate, c.applicationDateReason),
+                c.createdAt, c.updatedAt, c.version);
     }
 
     private static WithdrawalView withdrawal(Withdrawal w) {

@@ -144,7 +144,9 @@ class IntakeIT {
                 .with("applicationDateReason", "Paper form received at the Quito office before the pause"))
                 .statusCode(201).extract().path("id");
         given().auth().oauth2(CASEWORKER).get("/api/v1/cases/" + id).then()
-                .body("eligibility.inputs.applicationDate", equalTo(received.toString()));
+                .body("eligibility.inputs.applicationDate", equalTo(received.toString()))
+                .body("received.applicationDate", equalTo(received.toString()))
+                .body("received.reason", containsString("Paper form"));
         given().auth().oauth2(ADMIN).queryParam("caseId", id).queryParam("action", "case.registered")
                 .get("/api/v1/admin/audit").then()
                 .body("items[0].details.applicationDate", equalTo(received.toString()))
