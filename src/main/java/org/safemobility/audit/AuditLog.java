@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.safemobility.errors.Invalid;
+import org.safemobility.http.Csv;
 
 /** The audit trail as admins read it: searched, exported, and its hash chain verified. */
 @ApplicationScoped
@@ -109,10 +110,10 @@ public class AuditLog {
             List<AuditEvent> batch = AuditEvent.<AuditEvent>find(where(filter) + " and seq > :after", Sort.ascending("seq"),
                     parameters.and("after", after)).page(0, EXPORT_BATCH).list();
             for (AuditEvent e : batch) {
-                write(out, String.join(",", Long.toString(e.seq), Long.toString(e.id), e.occurredAt.toString(), cell(e.actor),
-                        cell(String.join(" ", e.actorRoles)), cell(e.office), cell(e.action),
-                        e.caseId == null ? "" : e.caseId.toString(), cell(e.requestId), cell(e.clientRequestId),
-                        cell(e.details == null ? null : toJson(e.details)), HEX.formatHex(e.hash)) + "\r\n");
+                write(out, String.join(",", Long.toString(e.seq), Long.toString(e.id), e.occurredAt.toString(), Csv.cell(e.actor),
+                        Csv.cell(String.join(" ", e.actorRoles)), Csv.cell(e.office), Csv.cell(e.action),
+                        e.caseId == null ? "" : e.caseId.toString(), Csv.cell(e.requestId), Csv.cell(e.clientRequestId),
+                        Csv.cell(e.details == null ? null : toJson(e.details)), HEX.formatHex(e.hash)) + "\r\n");
                 after = e.seq;
             }
             rows += batch.size();
@@ -222,15 +223,6 @@ public class AuditLog {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** RFC 4180 quoting; a cell a spreadsheet would read as a formula is prefixed with an apostrophe. */
-    static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return safe.matches("[A-Za-z0-9_.:/ -]*") ? safe : '"' + safe.replace("\"", "\"\"") + '"';
     }
 
     private static void write(OutputStream out, String text) {

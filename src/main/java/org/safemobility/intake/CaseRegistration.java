@@ -101,7 +101,7 @@ public class CaseRegistration {
             return QuarkusTransaction.requiringNew().call(() -> {
                 // a concurrent request with the same key may have won the race: the database makes us wait for it
                 IdempotencyKeys.Outcome outcome = idempotency.once(keyed, 201, () -> {
-                    CaseFile created = create(request, office, caseNumber, caller, keyed != null);
+                    CaseFile created = create(request, office, caseNumber, caller, keyed != null, sameDay ? null : applied);
                     if (sameDay) {
                         quota.set(intake.countAtCommit(office, officeToday));
                     }
@@ -119,8 +119,9 @@ public class CaseRegistration {
     }
 
     /** Writes the case, starts its workflow (which decides eligibility) and records the audit entry. */
-    private CaseFile create(RegistrationRequest request, Office office, String caseNumber, String caller, boolean keyed) {
-        CaseFile registered = newCase(request, office, caseNumber, caller);
+    private CaseFile create(RegistrationRequest request, Office office, String caseNumber, String caller, boolean keyed,
+                            LocalDate receivedEarlier) {
+        CaseFile registered = newCase(request, office, caseNumber, caller, receivedEarlier);
         registered.persistAndFlush();
         registeredEvents.fire(new CaseRegistered(registered.id, office.code(), registered.applicant.nationality,
                 registered.createdAt));
@@ -145,15 +146,17 @@ public class CaseRegistration {
         return new Registered(queries.view(UUID.fromString(caseId)), true);
     }
 
-    private CaseFile newCase(RegistrationRequest request, Office office, String caseNumber, String caller) {
+    /** {@code receivedEarlier}: the application's own day when it is before the registration's, else null. */
+    private CaseFile newCase(RegistrationRequest request, Office office, String caseNumber, String caller,
+                             LocalDate receivedEarlier) {
         var now = clock.instant();
         CaseFile c = new CaseFile();
         c.id = UUID.randomUUID();
         c.caseNumber = caseNumber;
         c.office = office.code();
         c.status = CaseStatus.REGISTERED;
-        if (request.applicationDate() != null && request.applicationDate().isBefore(LocalDate.now(clock.withZone(office.zone())))) {
-            c.applicationDate = request.applicationDate();
+        if (receivedEarlier != null) {
+            c.applicationDate = receivedEarlier;
             c.applicationDateReason = request.applicationDateReason().strip();
         }
         ApplicantDetails in = request.applicant();

@@ -93,7 +93,7 @@ public class OfficeIntake {
         if (!status.open()) {
             String message = status.message() == null ? "" : " " + status.message();
             throw new IntakeNotOpen("office " + office.code() + " is not taking applications on " + day + " ("
-                    + status.reason() + ")." + message, status.state().name(), status.expectedReopening());
+                    + status.reason() + ")." + message);
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.safemobility.access.OfficeScope;
+import org.safemobility.http.Csv;
 
 /**
  * Figures offices report, for the cases registered in a period (a cohort): how many were found eligible or not,
@@ -89,21 +90,13 @@ public class Statistics {
         List<Row> all = new ArrayList<>(report.rows());
         all.add(report.totals());
         for (Row r : all) {
-            out.append(String.join(",", cell(r.office()), cell(r.nationality()), cell(r.pathway()),
+            out.append(String.join(",", Csv.cell(r.office()), Csv.cell(r.nationality()), Csv.cell(r.pathway()),
                     Long.toString(r.registered()), Long.toString(r.eligible()), Long.toString(r.ineligible()),
                     Long.toString(r.overridden()), Long.toString(r.referred()), Long.toString(r.accepted()),
                     Long.toString(r.declined()), Long.toString(r.withdrawn()),
                     r.medianDaysToReferral() == null ? "" : r.medianDaysToReferral().toString())).append("\r\n");
         }
         return out.toString();
-    }
-
-    /** Codes never hold commas or quotes, but a cell is quoted if one ever does. */
-    private static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        return value.matches("[A-Za-z0-9_ -]*") ? value : '"' + value.replace("\"", "\"\"") + '"';
     }
 
     private static long n(Object value) {
