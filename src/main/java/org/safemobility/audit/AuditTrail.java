@@ -82,6 +82,16 @@ public class AuditTrail {
         return event;
     }
 
+    /**
+     * As {@link #record}, for work the system does on someone's decision (a bulk action's cases): the entry names the
+     * person who decided, not the job that carried it out.
+     */
+    public AuditEvent recordOnBehalfOf(String decidedBy, String action, String office, UUID caseId, Map<String, Object> details) {
+        AuditEvent event = record(action, office, caseId, details);
+        event.actor = decidedBy;
+        return event;
+    }
+
     /** The entries this transaction recorded and has yet to write; the first call arranges for their writing. */
     private List<AuditEvent> pending() {
         @SuppressWarnings("unchecked")

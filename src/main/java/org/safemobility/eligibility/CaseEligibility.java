@@ -34,6 +34,10 @@ import org.safemobility.workflow.EligibilityDecider;
 public class CaseEligibility implements EligibilityDecider, CaseViewPart {
 
     @Inject
+    PathwaySuspensions suspensions;
+
+
+    @Inject
     EligibilityRules rules;
 
     @Inject
@@ -167,6 +171,7 @@ public class CaseEligibility implements EligibilityDecider, CaseViewPart {
         RecordedEligibility e = RecordedEligibility.findById(c.id());
         EligibilityOverride o = e == null ? null : e.override;
         List<String> allowed = allowed(e, o).stream().map(Enum::name).toList();
+        parts.suspendedPathways(suspensions.suspendedOn(c.office(), suspensions.today(c.office())));
         if (e == null) {
             parts.eligibility(null, allowed);
             return;

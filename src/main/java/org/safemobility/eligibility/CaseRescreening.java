@@ -1,18 +1,15 @@
 package org.safemobility.eligibility;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-import org.safemobility.access.Office;
+import org.safemobility.access.OfficeDirectory;
 import org.safemobility.audit.AuditTrail;
 import org.safemobility.intake.CaseFacts;
 import org.safemobility.intake.CaseLifecycle;
@@ -23,23 +20,17 @@ import org.safemobility.workflow.Decisions;
 
 /**
  * Re-screening: when the rules widen (an expansion, an extension), people who were turned away may now be eligible.
- * Every closed-ineligible case of an office is asked again, as if applying today, with the rules in force; for each
- * that is now eligible, a caseworker of the office gets a {@code review-rescreen} task with the new explanation.
- * Cases are taken in batches, each in its own transaction, so that a hundred thousand closed cases never hold one
- * transaction; a case gets at most one task per rules version, so running it again opens nothing twice.
+ * A closed-ineligible case is asked again, as if applying today (its office's calendar), with the rules in force; one
+ * that is now eligible gets a {@code review-rescreen} task with the new explanation for a caseworker of the office,
+ * at most once per rules version. Re-screening an office runs as a bulk action (supervision), one case at a time
+ * through {@link #rescreen}, so that a hundred thousand closed cases never hold one transaction or one request.
  */
 @ApplicationScoped
 public class CaseRescreening {
 
-    private static final Logger LOG = Logger.getLogger(CaseRescreening.class);
-
-    /** What re-screening an office found. */
-    public record Result(String office, int decisionVersion, LocalDate applicationDate, long checked, long nowEligible,
-                         long tasksOpened, long alreadyUnderReview) {
+    /** What re-screening did to one case: a review opened, or why not. */
+    public record Rescreened(boolean reviewOpened, String why) {
     }
-
-    @ConfigProperty(name = "smo.rescreening.batch-size", defaultValue = "500")
-    int batchSize;
 
     @Inject
     EligibilityRules rules;
@@ -54,6 +45,9 @@ public class CaseRescreening {
     CaseWorkflow workflow;
 
     @Inject
+    OfficeDirectory offices;
+
+    @Inject
     AuditTrail audit;
 
     @Inject
@@ -62,61 +56,32 @@ public class CaseRescreening {
     @Inject
     Clock clock;
 
-    /** Re-screens every closed-ineligible case of the office; not transactional itself, one transaction per batch. */
-    public Result rescreen(Office office) {
+    /** Re-screens one case in the caller's transaction; the audit entry names whoever asked for the re-screening. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Rescreened rescreen(UUID caseId, String requestedBy, Map<String, Object> context) {
+        CaseFacts c = cases.facts(caseId);
+        if (c.status() != CaseStatus.CLOSED_INELIGIBLE) {
+            return new Rescreened(false, "the case is " + c.status() + ", not CLOSED_INELIGIBLE");
+        }
         Decisions.Version version = rules.active();
-        LocalDate today = LocalDate.now(clock.withZone(office.zone()));
-        Tally tally = new Tally();
-        UUID after = new UUID(0, 0); // PostgreSQL orders uuids as unsigned bytes: the nil uuid comes first
-        while (true) {
-            UUID from = after;
-            UUID last = QuarkusTransaction.requiringNew().call(() -> batch(office, version, today, from, tally));
-            if (last == null) {
-                break;
-            }
-            after = last;
+        LocalDate today = offices.find(c.office()).map(o -> LocalDate.now(clock.withZone(o.zone())))
+                .orElseGet(() -> LocalDate.now(clock));
+        EligibilityAnswer answer = rules.answer(new EligibilityQuestion(c.office(), c.nationality(), c.arrivalDate(), today),
+                version);
+        if (!answer.eligible()) {
+            return new Rescreened(false, "still not eligible: " + answer.reason());
         }
-        LOG.infof("re-screened office %s with rules version %d: %d checked, %d now eligible, %d tasks opened",
-                office.code(), version.version(), tally.checked, tally.nowEligible, tally.tasksOpened);
-        return new Result(office.code(), version.version(), today, tally.checked, tally.nowEligible, tally.tasksOpened,
-                tally.alreadyUnderReview);
-    }
-
-    /** Running counts across the batches of one re-screening. */
-    private static final class Tally {
-        long checked;
-        long nowEligible;
-        long tasksOpened;
-        long alreadyUnderReview;
-    }
-
-    /** One batch; returns the last case id seen, or null when there were no more cases. */
-    private UUID batch(Office office, Decisions.Version version, LocalDate today, UUID after, Tally tally) {
-        List<CaseFacts> cases = this.cases.inStatus(office.code(), CaseStatus.CLOSED_INELIGIBLE, after, batchSize);
-        if (cases.isEmpty()) {
-            return null;
+        if (RescreeningFinding.count("outcome is null and caseId = ?1", caseId) > 0) {
+            return new Rescreened(false, "already under review after an earlier re-screening");
         }
-        Set<UUID> underReview = openFindings(cases.stream().map(CaseFacts::id).toList());
-        for (CaseFacts c : cases) {
-            tally.checked++;
-            EligibilityAnswer answer = rules.answer(new EligibilityQuestion(c.office(), c.nationality(),
-                    c.arrivalDate(), today), version);
-            if (!answer.eligible()) {
-                continue;
-            }
-            tally.nowEligible++;
-            if (underReview.contains(c.id())) {
-                tally.alreadyUnderReview++;
-                continue;
-            }
-            if (recordFinding(c.id(), answer)) {
-                lifecycle.processStarted(c.id(), workflow.startRescreenReview(c.id(), c.office()));
-                tally.tasksOpened++;
-                audit.record("eligibility.rescreened", c.office(), c.id(),
-                        CaseEligibility.decisionDetails(true, answer.ruleId(), answer.decisionVersion()));
-            }
+        if (!recordFinding(caseId, answer)) {
+            return new Rescreened(false, "already re-screened with rules version " + answer.decisionVersion());
         }
-        return cases.get(cases.size() - 1).id();
+        lifecycle.processStarted(caseId, workflow.startRescreenReview(caseId, c.office()));
+        Map<String, Object> details = new LinkedHashMap<>(context);
+        details.putAll(CaseEligibility.decisionDetails(true, answer.ruleId(), answer.decisionVersion()));
+        audit.recordOnBehalfOf(requestedBy, "eligibility.rescreened", c.office(), caseId, details);
+        return new Rescreened(true, null);
     }
 
     private boolean recordFinding(UUID caseId, EligibilityAnswer answer) {
@@ -132,8 +97,4 @@ public class CaseRescreening {
                 .executeUpdate() == 1;
     }
 
-    private Set<UUID> openFindings(List<UUID> caseIds) {
-        return RescreeningFinding.<RescreeningFinding>stream("outcome is null and caseId in ?1", caseIds)
-                .map(f -> f.caseId).collect(Collectors.toSet());
-    }
 }

@@ -42,6 +42,9 @@ public class EligibilityCheckResource {
     @Inject
     OfficeIntake intake;
 
+    @Inject
+    PathwaySuspensions suspensions;
+
     @GET
     @Path("/check")
     @RolesAllowed({Roles.CASEWORKER, Roles.SUPERVISOR, Roles.ADMIN})
@@ -60,6 +63,6 @@ public class EligibilityCheckResource {
         Office scoped = scope.officeToInspect(office, "office");
         LocalDate applied = applicationDate != null ? applicationDate : LocalDate.now(clock.withZone(scoped.zone()));
         return new EligibilityCheck(rules.answer(new EligibilityQuestion(scoped.code(), nationality, arrivalDate, applied)),
-                intake.statusOn(scoped, applied));
+                intake.statusOn(scoped, applied), suspensions.suspendedOn(scoped.code(), applied));
     }
 }

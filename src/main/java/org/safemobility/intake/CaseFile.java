@@ -59,6 +59,18 @@ public class CaseFile extends PanacheEntityBase {
     @Column(name = "closing_note")
     public String closingNote;
 
+    /** The programme decision that closed the case (a bulk close); null when it closed by its own journey. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "closing_outcome")
+    public ClosingOutcome closingOutcome;
+
+    /** Since when a supervisor's or an admin's decision holds the case (its workflow suspended); null: not held. */
+    @Column(name = "held_since")
+    public Instant heldSince;
+
+    @Column(name = "hold_reason")
+    public String holdReason;
+
     /**
      * The case's latest process instance (re-screening starts a new one). Bookkeeping, not a change to the case, so it
      * does not bump the version.

@@ -33,10 +33,15 @@ public class CaseLifecycle {
         }
         require(c, transition);
         c.status = transition.to();
+        if (transition.to().isClosed()) {
+            c.heldSince = null; // nothing is left to resume
+            c.holdReason = null;
+        }
         if (transition.to().isClosed() && closingNote != null) {
             c.closingNote = closingNote;
         } else if (!transition.to().isClosed()) {
             c.closingNote = null; // reopened: the reason it was closed no longer stands
+            c.closingOutcome = null;
         }
         c.updatedAt = clock.instant();
         return CaseReference.of(c);

@@ -102,13 +102,6 @@ public class CaseQueries {
         return CasePeople.of(existing(id));
     }
 
-    /** Cases of an office in one status, in id order after {@code after}, a batch at a time (re-screening). */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<CaseFacts> inStatus(String office, CaseStatus status, UUID after, int limit) {
-        return CaseFile.<CaseFile>find("office = ?1 and status = ?2 and id > ?3 order by id", office, status, after)
-                .page(0, limit).stream().map(CaseFacts::of).toList();
-    }
-
     private static CaseFile existing(UUID id) {
         CaseFile c = CaseFile.findById(id);
         if (c == null) {

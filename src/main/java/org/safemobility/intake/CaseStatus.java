@@ -18,6 +18,11 @@ public enum CaseStatus {
     INTERVIEWED,
     /** A pathway is approved (by the supervisor, or chosen after a decline); the referral to its partner follows. */
     PATHWAY_APPROVED,
+    /**
+     * Approved, but the pathway is suspended (a destination's decision): the case waits on hold in its workflow, with
+     * no partner deadline running, until the suspension is lifted or the office chooses another allowed pathway.
+     */
+    PATHWAY_ON_HOLD,
     /** Referred to the partner of the pathway; waiting for its decision. */
     REFERRED,
     /** The partner asked for more information; a caseworker answers, and the referral is sent again. */
@@ -29,10 +34,13 @@ public enum CaseStatus {
     /** Closed: no pathway is left for the applicant. */
     NO_PATHWAY,
     /** The applicant withdrew. */
-    WITHDRAWN;
+    WITHDRAWN,
+    /** Closed by a programme decision (a bulk close, with its outcome, such as PROGRAMME_SUSPENDED). */
+    CLOSED_BY_PROGRAMME;
 
     /** A case in a final state: nothing more happens to it (re-screening aside). */
     public boolean isClosed() {
-        return this == CLOSED_INELIGIBLE || this == WITHDRAWN || this == REFERRED_ACCEPTED || this == NO_PATHWAY;
+        return this == CLOSED_INELIGIBLE || this == WITHDRAWN || this == REFERRED_ACCEPTED || this == NO_PATHWAY
+                || this == CLOSED_BY_PROGRAMME;
     }
 }

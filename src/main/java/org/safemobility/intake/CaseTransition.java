@@ -1,5 +1,6 @@
 package org.safemobility.intake;
 
+import static org.safemobility.intake.CaseStatus.CLOSED_BY_PROGRAMME;
 import static org.safemobility.intake.CaseStatus.CLOSED_INELIGIBLE;
 import static org.safemobility.intake.CaseStatus.ELIGIBLE;
 import static org.safemobility.intake.CaseStatus.INELIGIBLE;
@@ -9,6 +10,7 @@ import static org.safemobility.intake.CaseStatus.INTERVIEW_SCHEDULED;
 import static org.safemobility.intake.CaseStatus.NO_PATHWAY;
 import static org.safemobility.intake.CaseStatus.OVERRIDE_REQUESTED;
 import static org.safemobility.intake.CaseStatus.PATHWAY_APPROVED;
+import static org.safemobility.intake.CaseStatus.PATHWAY_ON_HOLD;
 import static org.safemobility.intake.CaseStatus.REFERRAL_DECLINED;
 import static org.safemobility.intake.CaseStatus.REFERRED;
 import static org.safemobility.intake.CaseStatus.REFERRED_ACCEPTED;
@@ -47,8 +49,13 @@ public enum CaseTransition {
     PARTNER_ASKED_FOR_INFORMATION(INFORMATION_REQUESTED, REFERRED),
     NEXT_PATHWAY_CHOSEN(PATHWAY_APPROVED, REFERRAL_DECLINED),
     CLOSED_WITHOUT_PATHWAY(NO_PATHWAY, REFERRAL_DECLINED),
+    // a suspended pathway: the case waits instead of being referred, until released (lifted, or another pathway chosen)
+    HELD_FOR_SUSPENDED_PATHWAY(PATHWAY_ON_HOLD, PATHWAY_APPROVED, INFORMATION_REQUESTED),
+    PATHWAY_HOLD_RELEASED(PATHWAY_APPROVED, PATHWAY_ON_HOLD),
     // the applicant, at any stage of an open case
-    WITHDRAWN_BY_APPLICANT(WITHDRAWN, Arrays.stream(CaseStatus.values()).filter(s -> !s.isClosed()).toArray(CaseStatus[]::new));
+    WITHDRAWN_BY_APPLICANT(WITHDRAWN, open()),
+    // a programme decision (bulk close), at any stage of an open case
+    CLOSED_BY_PROGRAMME_DECISION(CLOSED_BY_PROGRAMME, open());
 
     private final CaseStatus to;
     private final Set<CaseStatus> from;
@@ -56,6 +63,10 @@ public enum CaseTransition {
     CaseTransition(CaseStatus to, CaseStatus... from) {
         this.to = to;
         this.from = from.length == 0 ? EnumSet.noneOf(CaseStatus.class) : EnumSet.copyOf(Arrays.asList(from));
+    }
+
+    private static CaseStatus[] open() {
+        return Arrays.stream(CaseStatus.values()).filter(s -> !s.isClosed()).toArray(CaseStatus[]::new);
     }
 
     public CaseStatus to() {

@@ -21,15 +21,31 @@ public record CaseView(
         @Schema(description = "The eligibility decision; absent until decided") EligibilityView eligibility,
         @Schema(description = "Pathways the case may be referred to (by the rules, or an approved override)")
         List<String> allowedPathways,
+        @Schema(description = "Pathways suspended at the case's office today: an approved case waits on hold rather "
+                + "than be referred to one")
+        List<SuspendedPathway> suspendedPathways,
+        @Schema(description = "Present while a supervisor's or an admin's decision holds the case (no task can be "
+                + "completed, no deadline runs)") HoldView hold,
         @Schema(description = "The screening interview; absent until scheduled") InterviewView interview,
         @Schema(description = "The latest supervisor review; absent until reviewed") ReviewView review,
         @Schema(description = "Present when the applicant withdrew") WithdrawalView withdrawal,
         @Schema(description = "Why the case was closed, when it is") String closingNote,
+        @Schema(description = "The programme decision that closed the case, when one did", example = "PROGRAMME_SUSPENDED")
+        ClosingOutcome closingOutcome,
         @Schema(description = "Present when the application was made before the day it was registered")
         ReceivedView received,
         Instant createdAt,
         Instant updatedAt,
         @Schema(description = "Changes with every update; also sent as the ETag") long version) {
+
+    /** A pathway a destination suspended, from a day until the day it is lifted (absent: until further notice). */
+    @Schema(name = "SuspendedPathway")
+    public record SuspendedPathway(String pathway, LocalDate since, LocalDate liftedOn, String reason) {
+    }
+
+    @Schema(name = "CaseHold")
+    public record HoldView(Instant since, String reason) {
+    }
 
     @Schema(name = "Consent")
     public record ConsentView(boolean given, Instant recordedAt) {
@@ -37,7 +53,7 @@ public record CaseView(
 
     /** An application received before its registration (on paper, or online before a pause). */
     @Schema(name = "ApplicationReceived")
-    public record ReceivedView(java.time.LocalDate applicationDate, String reason) {
+    public record ReceivedView(LocalDate applicationDate, String reason) {
     }
 
     /** The decision recorded on the case, the inputs it saw, and any override. */
@@ -85,12 +101,18 @@ public record CaseView(
     public static final class Parts {
         private EligibilityView eligibility;
         private List<String> allowedPathways = List.of();
+        private List<SuspendedPathway> suspendedPathways = List.of();
         private InterviewView interview;
         private ReviewView review;
 
         public Parts eligibility(EligibilityView eligibility, List<String> allowedPathways) {
             this.eligibility = eligibility;
             this.allowedPathways = List.copyOf(allowedPathways);
+            return this;
+        }
+
+        public Parts suspendedPathways(List<SuspendedPathway> suspended) {
+            this.suspendedPathways = List.copyOf(suspended);
             return this;
         }
 
@@ -109,8 +131,9 @@ public record CaseView(
                 c.household.stream().map(m -> new HouseholdMemberDetails(m.givenName, m.familyName, m.dateOfBirth,
                         m.relationship, m.nationality)).toList(),
                 new ConsentView(c.consent.given, c.consent.recordedAt),
-                parts.eligibility, parts.allowedPathways, parts.interview, parts.review, withdrawal(c.withdrawal),
-                c.closingNote, c.applicationDate == null ? null : new ReceivedView(c.applicationDate, c.applicationDateReason),
+                parts.eligibility, parts.allowedPathways, parts.suspendedPathways,
+                c.heldSince == null ? null : new HoldView(c.heldSince, c.holdReason),
+                parts.interview, parts.review, withdrawal(c.withdrawal), c.closingNote, c.closingOutcome, c.applicationDate == null ? null : new ReceivedView(c.applicationDate, c.applicationDateReason),
                 c.createdAt, c.updatedAt, c.version);
     }
 

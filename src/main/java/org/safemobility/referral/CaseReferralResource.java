@@ -2,7 +2,11 @@ package org.safemobility.referral;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -26,6 +30,25 @@ public class CaseReferralResource {
 
     @Inject
     OfficeReferrals referrals;
+
+    @Inject
+    PathwayHolds holds;
+
+    @POST
+    @Path("/other-pathway")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "referToAnotherPathway", summary = "Refer a case on hold to another pathway",
+            description = "For a case waiting because its approved pathway is suspended (status PATHWAY_ON_HOLD): the "
+                    + "office chooses another pathway the case may take (not suspended, not declined); the referral "
+                    + "to its partner follows.")
+    @APIResponse(responseCode = "204", description = "Released; the referral is being sent")
+    @APIResponse(responseCode = "400", description = "Not a pathway the case may take now (the ones it may take named)")
+    @APIResponse(responseCode = "404", description = "No such case in the caller's offices")
+    @APIResponse(responseCode = "409", description = "The case is not waiting on a suspended pathway")
+    public void referElsewhere(@PathParam("id") UUID id,
+            @NotNull(message = "a JSON body is required") @Valid PathwayHolds.ReleaseRequest body) {
+        holds.chooseAnother(id, body);
+    }
 
     @GET
     @Operation(operationId = "listCaseReferrals", summary = "The case's referrals, oldest first")

@@ -34,6 +34,10 @@ public class Outbox {
     public static final String REFERRAL_CREATED = "referral.created";
     public static final String REFERRAL_UPDATED = "referral.updated";
     public static final String REFERRAL_WITHDRAWN = "referral.withdrawn";
+    /** The pathway was suspended after the referral was sent: the partner need not decide until it resumes. */
+    public static final String REFERRAL_HELD = "referral.held";
+    /** The suspension that held the referral was lifted: the partner's decision is awaited again. */
+    public static final String REFERRAL_RESUMED = "referral.resumed";
 
     /** Fired when an event is written, so that this replica's workers wake once the transaction commits. */
     public record Enqueued(UUID eventId) {
@@ -96,6 +100,9 @@ public class Outbox {
         data.put("pathway", referral.pathway.name());
         data.put("status", referral.status.name());
         data.put("revision", referral.revision);
+        if (referral.heldSince != null) {
+            data.put("heldSince", referral.heldSince.toString());
+        }
         data.put("href", "/api/v1/partner/referrals/" + referral.id);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("type", type);

@@ -128,6 +128,10 @@ public class Referral extends PanacheEntityBase {
     @Column(name = "decided_at")
     public Instant decidedAt;
 
+    /** Since when the referral is held: its pathway was suspended after it was sent. Null: not held. */
+    @Column(name = "held_since")
+    public Instant heldSince;
+
     @Column(name = "sent_at")
     public Instant sentAt;
 

@@ -17,6 +17,7 @@ import org.safemobility.audit.AuditTrail;
 import org.safemobility.eligibility.Pathway;
 import org.safemobility.errors.Conflict;
 import org.safemobility.errors.Invalid;
+import org.safemobility.intake.CaseClosedByProgramme;
 import org.safemobility.intake.CaseLifecycle;
 import org.safemobility.intake.CaseTransition;
 import org.safemobility.intake.CaseWithdrawn;
@@ -52,6 +53,9 @@ public class ReferralSending implements ReferralSender {
     @Inject
     Event<ReferralBlocked> blocked;
 
+    @Inject
+    PathwayHolds holds;
+
     /** Why the workflow's send-referral step cannot go on; the job fails and becomes an incident with this message. */
     public static class SendingRefused extends RuntimeException {
         SendingRefused(String message) {
@@ -62,15 +66,20 @@ public class ReferralSending implements ReferralSender {
     /**
      * The {@code send-referral} step: refers the case to the partner of the pathway, or sends its open referral again
      * with the office's answers. Refuses (escalating to the office's supervisors) when the applicant has not consented
-     * to sharing, or no active partner accepts the pathway.
+     * to sharing, or no active partner accepts the pathway. A pathway suspended at the case's office sends nothing: the
+     * case goes on hold.
      *
-     * @return the referral's id, which the workflow correlates the partner's decision with
+     * @return the referral's id, which the workflow correlates the partner's decision with; or the hold
      */
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    public String send(UUID caseId, String pathwayName) {
+    public Outcome send(UUID caseId, String pathwayName) {
         Pathway pathway = Pathway.valueOf(pathwayName);
         CaseReferrals.Subject subject = cases.subject(caseId);
+        var suspension = holds.suspension(pathway, subject.office());
+        if (suspension.isPresent()) {
+            return Outcome.held(holds.hold(caseId, subject.office(), pathway, suspension.get()));
+        }
         if (!subject.consentToShare()) {
             throw blocked(subject, "the applicant of case " + subject.caseNumber() + " has not consented to sharing "
                     + "their data with partners; record their consent (PATCH the case) and retry the step");
@@ -112,7 +121,7 @@ public class ReferralSending implements ReferralSender {
         lifecycle.apply(caseId, CaseTransition.REFERRAL_SENT);
         audit.record("referral.sent", referral.office, caseId, details(referral));
         outcomes.fire(ReferralOutcome.of(referral, referral.revision == 1 ? "sent" : "resent", now));
-        return referral.id.toString();
+        return Outcome.sent(referral.id.toString());
     }
 
     private SendingRefused blocked(CaseReferrals.Subject subject, String why) {
@@ -159,9 +168,19 @@ public class ReferralSending implements ReferralSender {
         }
     }
 
-    /** The applicant withdrew: an open referral is withdrawn too, and its partner told. */
+    /** The applicant withdrew: an open referral is withdrawn too, and its partner told; a hold ends. */
     void onWithdrawn(@Observes CaseWithdrawn withdrawn) {
-        for (Referral referral : Referral.<Referral>list("caseId = ?1 and status in ?2", withdrawn.caseId(),
+        endOpenReferrals(withdrawn.caseId());
+    }
+
+    /** A programme decision closed the case: the same as a withdrawal, for its partner. */
+    void onClosed(@Observes CaseClosedByProgramme closed) {
+        endOpenReferrals(closed.caseId());
+    }
+
+    private void endOpenReferrals(UUID caseId) {
+        PathwayHold.deleteById(caseId);
+        for (Referral referral : Referral.<Referral>list("caseId = ?1 and status in ?2", caseId,
                 List.of(Referral.Status.SENT, Referral.Status.INFO_REQUESTED))) {
             referral.status = Referral.Status.WITHDRAWN;
             referral.updatedAt = clock.instant();

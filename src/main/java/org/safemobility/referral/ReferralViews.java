@@ -65,10 +65,12 @@ public final class ReferralViews {
     @Schema(name = "PartnerReferral")
     public record ForPartner(UUID id, String caseNumber, String office, Pathway pathway, Referral.Status status,
                              int revision, Instant sentAt, Instant updatedAt, @JsonProperty("package") ReferralPackage referralPackage,
-                             String decisionReason, Instant decidedAt, List<String> questions) {
+                             String decisionReason, Instant decidedAt, List<String> questions,
+                             @Schema(description = "Present while the pathway is suspended: no decision is awaited")
+                             Instant heldSince) {
         static ForPartner of(Referral r) {
             return new ForPartner(r.id, r.caseNumber, r.office, r.pathway, r.status, r.revision, r.sentAt, r.updatedAt,
-                    r.referralPackage, r.decisionReason, r.decidedAt, questionsOf(r));
+                    r.referralPackage, r.decisionReason, r.decidedAt, questionsOf(r), r.heldSince);
         }
     }
 
@@ -76,11 +78,12 @@ public final class ReferralViews {
     @Schema(name = "CaseReferral")
     public record ForOffice(UUID id, String partner, Pathway pathway, Referral.Status status, int revision,
                             Instant sentAt, Instant updatedAt, String decisionReason, String decidedBy, Instant decidedAt,
-                            List<String> questions, List<Referral.Answer> answers) {
+                            List<String> questions, List<Referral.Answer> answers,
+                            @Schema(description = "Present while the pathway is suspended") Instant heldSince) {
         static ForOffice of(Referral r) {
             return new ForOffice(r.id, r.partnerId, r.pathway, r.status, r.revision, r.sentAt, r.updatedAt,
                     r.decisionReason, r.decidedBy, r.decidedAt, questionsOf(r),
-                    r.answers == null ? null : r.answers.items());
+                    r.answers == null ? null : r.answers.items(), r.heldSince);
         }
     }
 

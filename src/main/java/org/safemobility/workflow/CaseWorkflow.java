@@ -44,6 +44,12 @@ public class CaseWorkflow {
     public static final String PATHWAY = "pathway";
     /** The referral the case waits on; the partner's decision is correlated with it. */
     public static final String REFERRAL_ID = "referralId";
+    /** Set while the referral the case waits on is held (its pathway suspended after it was sent): no partner SLA. */
+    public static final String REFERRAL_HELD = "referralHeld";
+    /** Releases a case waiting in {@code await-pathway}, with the same pathway or another. */
+    public static final String PATHWAY_RELEASED_MESSAGE = "pathway-released";
+    /** Ends the case wherever it stands: a programme decision closed it. */
+    public static final String CLOSE_MESSAGE = "close-case";
     /** The partner's answer to the referral the case waits on. */
     public static final String PARTNER_DECISION_MESSAGE = "partner-decision";
     public static final String PARTNER_DECISION = "partnerDecision";
@@ -101,11 +107,82 @@ public class CaseWorkflow {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void withdraw(UUID caseId, String reason) {
-        runtime.createMessageCorrelation(WITHDRAW_MESSAGE).processInstanceBusinessKey(caseId.toString())
+        resume(caseId); // a held case's processes take no message while suspended
+        end(caseId, WITHDRAW_MESSAGE, "withdrawn: " + reason);
+    }
+
+    /**
+     * Ends every running process of the case through its {@code programme-closure} event sub-process (a bulk close),
+     * resuming a held case's processes first so that the closure is recorded where the case stood.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void close(UUID caseId, String reason) {
+        resume(caseId);
+        end(caseId, CLOSE_MESSAGE, "closed by programme decision: " + reason);
+    }
+
+    private void end(UUID caseId, String message, String reason) {
+        runtime.createMessageCorrelation(message).processInstanceBusinessKey(caseId.toString())
                 .correlateAllWithResult();
         for (ProcessInstance left : runtime.createProcessInstanceQuery()
                 .processInstanceBusinessKey(caseId.toString(), PROCESS_KEY).list()) {
-            runtime.deleteProcessInstance(left.getId(), "withdrawn: " + reason);
+            runtime.deleteProcessInstance(left.getId(), reason);
+        }
+    }
+
+    /**
+     * Holds the case: its running processes are suspended, so none of its tasks can be completed and none of its
+     * timers (deadlines, partner SLA) fires until it is resumed.
+     *
+     * @return how many process instances were suspended (0: nothing was running)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int hold(UUID caseId) {
+        List<ProcessInstance> running = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId.toString(), PROCESS_KEY).active().list();
+        for (ProcessInstance instance : running) {
+            runtime.updateProcessInstanceSuspensionState().byProcessInstanceId(instance.getId()).suspend();
+        }
+        return running.size();
+    }
+
+    /** Resumes a held case's processes where they stood; timers that came due meanwhile fire now. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void resume(UUID caseId) {
+        for (ProcessInstance instance : runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId.toString(), PROCESS_KEY).suspended().list()) {
+            runtime.updateProcessInstanceSuspensionState().byProcessInstanceId(instance.getId()).activate();
+        }
+    }
+
+    /**
+     * Releases the case from {@code await-pathway}: with the same pathway when its suspension was lifted, or with
+     * another the office chose. The process goes on to send the referral (asynchronously). 409 when the case is not
+     * waiting there.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void releasePathwayHold(UUID caseId, String pathway) {
+        try {
+            var correlation = runtime.createMessageCorrelation(PATHWAY_RELEASED_MESSAGE)
+                    .processInstanceBusinessKey(caseId.toString());
+            if (pathway != null) {
+                correlation.setVariable(PATHWAY, pathway);
+            }
+            correlation.correlateWithResult();
+        } catch (MismatchingMessageCorrelationException e) {
+            throw new Conflict("case " + caseId + " is not waiting on a suspended pathway");
+        }
+    }
+
+    /**
+     * Marks (or unmarks) the referral the case waits on as held, so that the partner's SLA timer escalates nothing
+     * while the pathway is suspended.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void referralHeld(UUID caseId, boolean held) {
+        for (ProcessInstance instance : runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId.toString(), PROCESS_KEY).list()) {
+            runtime.setVariable(instance.getId(), REFERRAL_HELD, held);
         }
     }
 

@@ -40,7 +40,7 @@ class ConcurrentDecisionIT {
         try {
             for (int round = 0; round < 6; round++) {
                 String caseId = Workflow.register(CASEWORKER, RegistrationFixture.valid("GT"));
-                String referral = Workflow.refer(CASEWORKER, SUPERVISOR, caseId, Forms.interview(false), "US_REFUGEE");
+                String referral = Workflow.refer(CASEWORKER, SUPERVISOR, caseId, Forms.interview(false), "US_OTHER");
                 CyclicBarrier start = new CyclicBarrier(2);
                 List<CompletableFuture<Response>> both = List.of("ACCEPTED", "INFO_REQUESTED").stream()
                         .map(decision -> CompletableFuture.supplyAsync(() -> {

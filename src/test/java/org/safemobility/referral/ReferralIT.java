@@ -64,14 +64,14 @@ class ReferralIT {
 
     @Test
     void an_accepted_referral_closes_the_case_as_referred_and_accepted() {
-        String id = referredCase("US_REFUGEE");
-        String referral = referralOf(id, "US_REFUGEE");
+        String id = referredCase("US_OTHER");
+        String referral = referralOf(id, "US_OTHER");
         Workflow.read(CASEWORKER, id).body("status", equalTo("REFERRED"))
                 .body("currentActivities", equalTo(List.of("await-partner-decision")));
         given().auth().oauth2(US).queryParam("status", "SENT").queryParam("size", 100).get("/api/v1/partner/referrals")
                 .then().statusCode(200).body("items.id", hasItem(referral));
         given().auth().oauth2(US).get("/api/v1/partner/referrals/" + referral).then().statusCode(200)
-                .body("status", equalTo("SENT")).body("package.pathway", equalTo("US_REFUGEE"));
+                .body("status", equalTo("SENT")).body("package.pathway", equalTo("US_OTHER"));
 
         decide(US, referral, Map.of("decision", "ACCEPTED")).statusCode(200)
                 .body("status", equalTo("ACCEPTED")).body("decidedAt", org.hamcrest.Matchers.notNullValue());
@@ -87,17 +87,17 @@ class ReferralIT {
 
     @Test
     void a_declined_referral_goes_to_another_pathway_and_a_second_decline_can_close_the_case() {
-        String id = referredCase("US_REFUGEE");
-        decide(US, referralOf(id, "US_REFUGEE"), Map.of("decision", "DECLINED")).statusCode(400)
+        String id = referredCase("US_OTHER");
+        decide(US, referralOf(id, "US_OTHER"), Map.of("decision", "DECLINED")).statusCode(400)
                 .body("errors[0].field", equalTo("reason"));
-        decide(US, referralOf(id, "US_REFUGEE"), Map.of("decision", "DECLINED", "reason", "Outside the programme's priorities"))
+        decide(US, referralOf(id, "US_OTHER"), Map.of("decision", "DECLINED", "reason", "Outside the programme's priorities"))
                 .statusCode(200).body("status", equalTo("DECLINED"));
         Workflow.read(CASEWORKER, id).body("status", equalTo("REFERRAL_DECLINED"))
                 .body("currentActivities", equalTo(List.of("choose-next-pathway")));
 
         String task = Workflow.taskOf(CASEWORKER, id, "choose-next-pathway");
         Workflow.claim(CASEWORKER, task);
-        complete(task, Map.of("decision", "REFER", "pathway", "US_REFUGEE")).statusCode(400)
+        complete(task, Map.of("decision", "REFER", "pathway", "US_OTHER")).statusCode(400)
                 .body("errors[0].field", equalTo("pathway")).body("errors[0].message", containsString("declined"));
         complete(task, Map.of("decision", "REFER")).statusCode(400).body("errors[0].field", equalTo("pathway"));
         complete(task, Map.of("decision", "REFER", "pathway", "SPAIN")).statusCode(204);
@@ -115,7 +115,7 @@ class ReferralIT {
                 .statusCode(204);
         Workflow.read(CASEWORKER, id).body("status", equalTo("NO_PATHWAY")).body("currentActivities", empty());
         given().auth().oauth2(CASEWORKER).get("/api/v1/cases/" + id + "/referrals").then()
-                .body("pathway", equalTo(List.of("US_REFUGEE", "SPAIN")))
+                .body("pathway", equalTo(List.of("US_OTHER", "SPAIN")))
                 .body("status", equalTo(List.of("DECLINED", "DECLINED")));
     }
 
@@ -210,8 +210,8 @@ class ReferralIT {
 
     @Test
     void partners_see_only_their_own_referrals_and_staff_cannot_use_the_partner_api() {
-        String id = referredCase("US_REFUGEE");
-        String referral = referralOf(id, "US_REFUGEE");
+        String id = referredCase("US_OTHER");
+        String referral = referralOf(id, "US_OTHER");
         given().auth().oauth2(CA).get("/api/v1/partner/referrals/" + referral).then().statusCode(404)
                 .contentType("application/problem+json");
         given().auth().oauth2(CA).queryParam("size", 100).get("/api/v1/partner/referrals").then().statusCode(200)
@@ -258,7 +258,7 @@ class ReferralIT {
         String id = Workflow.register(CASEWORKER, RegistrationFixture.valid("GT").with("consent.given", false));
         Workflow.work(CASEWORKER, id, "schedule-interview", Forms.schedule());
         Workflow.work(CASEWORKER, id, "conduct-interview", Forms.interview(false));
-        Workflow.work(SUPERVISOR, id, "supervisor-review", Forms.approve("US_REFUGEE"));
+        Workflow.work(SUPERVISOR, id, "supervisor-review", Forms.approve("US_OTHER"));
 
         String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
         await().atMost(Duration.ofSeconds(30)).until(() ->
@@ -276,7 +276,7 @@ class ReferralIT {
         given().auth().oauth2(CASEWORKER).header("If-Match", "\"" + version + "\"").contentType(ContentType.JSON)
                 .body(Map.of("consent", Map.of("given", true))).patch("/api/v1/cases/" + id).then().statusCode(200);
         management.setJobRetries(incident.getConfiguration(), 1); // what a supervisor's incident retry does
-        Workflow.awaitReferral(CASEWORKER, id, "US_REFUGEE", 1);
+        Workflow.awaitReferral(CASEWORKER, id, "US_OTHER", 1);
         Workflow.read(CASEWORKER, id).body("status", equalTo("REFERRED"));
         assertThat(runtime.createIncidentQuery().processInstanceId(instance).count()).isZero();
     }

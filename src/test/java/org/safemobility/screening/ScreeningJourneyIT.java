@@ -56,13 +56,13 @@ class ScreeningJourneyIT {
                 .body("items[0].priority", equalTo(80))
                 .body("items[0].due", notNullValue());
 
-        Workflow.work(SUPERVISOR, id, "supervisor-review", Forms.approve("US_REFUGEE"));
+        Workflow.work(SUPERVISOR, id, "supervisor-review", Forms.approve("US_OTHER"));
         // the approval commits; the referral to the partner follows asynchronously (send-referral)
-        Workflow.awaitReferral(CASEWORKER, id, "US_REFUGEE", 1);
+        Workflow.awaitReferral(CASEWORKER, id, "US_OTHER", 1);
         Workflow.read(CASEWORKER, id).body("status", equalTo("REFERRED"))
                 .body("currentActivities", contains("await-partner-decision"))
                 .body("review.decision", equalTo("APPROVED"))
-                .body("review.pathway", equalTo("US_REFUGEE"))
+                .body("review.pathway", equalTo("US_OTHER"))
                 .body("review.decidedBy", equalTo("sup-journey-gt"));
 
         given().auth().oauth2(SUPERVISOR).get("/api/v1/cases/" + id + "/history").then().statusCode(200)
@@ -85,7 +85,7 @@ class ScreeningJourneyIT {
 
         String review = Workflow.taskOf(SUPERVISOR, id, "supervisor-review");
         Workflow.claim(SUPERVISOR, review);
-        for (Map<String, Object> form : List.of(Forms.approve("US_REFUGEE"), Forms.sendBack("Ask again"))) {
+        for (Map<String, Object> form : List.of(Forms.approve("US_OTHER"), Forms.sendBack("Ask again"))) {
             given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).body(form)
                     .post("/api/v1/tasks/" + review + "/complete")
                     .then().statusCode(409).contentType("application/problem+json")
@@ -95,8 +95,8 @@ class ScreeningJourneyIT {
         Workflow.read(CASEWORKER, id).body("status", equalTo("INTERVIEWED")).body("currentActivities", contains("supervisor-review"));
 
         given().auth().oauth2(SUPERVISOR).post("/api/v1/tasks/" + review + "/unclaim").then().statusCode(200);
-        Workflow.work(TokenFixture.supervisorNamed("sup-journey-gt-2", "GT"), id, "supervisor-review", Forms.approve("US_REFUGEE"));
-        Workflow.awaitReferral(CASEWORKER, id, "US_REFUGEE", 1);
+        Workflow.work(TokenFixture.supervisorNamed("sup-journey-gt-2", "GT"), id, "supervisor-review", Forms.approve("US_OTHER"));
+        Workflow.awaitReferral(CASEWORKER, id, "US_OTHER", 1);
     }
 
     @Test

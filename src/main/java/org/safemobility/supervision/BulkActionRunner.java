@@ -1,0 +1,213 @@
+package org.safemobility.supervision;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.safemobility.audit.AuditTrail;
+import org.safemobility.eligibility.CaseRescreening;
+import org.safemobility.intake.ProgrammeDecisions;
+
+/**
+ * Works through queued bulk actions, on every replica. A replica claims one action at a time with a lease (renewed
+ * with each batch) and applies it to its pending cases a batch per transaction: each case's change, its audit entry
+ * and its row marked done commit together, so an action taken over after a crash or a restart (its lease expired)
+ * goes on with exactly the cases not yet done. A replica that finds its lease taken over stops at once. A batch that
+ * fails is redone case by case, so one case's failure is recorded against that case alone.
+ */
+@ApplicationScoped
+public class BulkActionRunner {
+
+    private static final Logger LOG = Logger.getLogger(BulkActionRunner.class);
+
+    /** This replica, as it signs its leases. */
+    final String replica = UUID.randomUUID().toString();
+
+    @ConfigProperty(name = "smo.bulk.batch-size")
+    int batchSize;
+
+    @ConfigProperty(name = "smo.bulk.lease")
+    Duration lease;
+
+    @Inject
+    ProgrammeDecisions decisions;
+
+    @Inject
+    CaseRescreening rescreening;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Scheduled(every = "${smo.bulk.poll-every}", delayed = "${smo.bulk.poll-delay}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void work() {
+        try {
+            UUID claimed;
+            while ((claimed = QuarkusTransaction.requiringNew().call(this::claim)) != null) {
+                run(claimed);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("bulk action runner failed; the next poll retries", e);
+        }
+    }
+
+    /** The oldest unfinished action no live replica holds, now leased to this one; null when there is none. */
+    UUID claim() {
+        @SuppressWarnings("unchecked")
+        List<UUID> free = em.createNativeQuery("""
+                        select id from bulk_action
+                        where state in ('QUEUED', 'RUNNING') and (lease_until is null or lease_until < now())
+                        order by requested_at, id limit 1
+                        for update skip locked""").getResultList();
+        if (free.isEmpty()) {
+            return null;
+        }
+        BulkAction action = em.find(BulkAction.class, free.get(0));
+        if (action.startedAt == null) {
+            action.startedAt = clock.instant();
+        } else {
+            LOG.infof("bulk action %s taken over from replica %s with %d of %d cases left", action.id,
+                    action.leaseOwner, action.matched - action.done - action.skipped - action.failed, action.matched);
+        }
+        action.state = BulkAction.State.RUNNING;
+        action.leaseOwner = replica;
+        renewLease(action.id);
+        return action.id;
+    }
+
+    private void renewLease(UUID id) {
+        em.flush();
+        em.createNativeQuery("update bulk_action set lease_until = now() + cast(?2 as interval) where id = ?1")
+                .setParameter(1, id).setParameter(2, lease.toMillis() + " milliseconds").executeUpdate();
+    }
+
+    private void run(UUID id) {
+        while (true) {
+            List<UUID> batch;
+            try {
+                batch = QuarkusTransaction.requiringNew().call(() -> batch(id, null));
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "a batch of bulk action %s failed; redoing it case by case", id);
+                batch = caseByCase(id);
+            }
+            if (batch == null) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * One batch of pending cases (or the one case given), in the caller's new transaction, holding the action's row
+     * lock: only the lease holder works on an action, and a cancel waits for the batch.
+     *
+     * @return the cases done, or null when the action is finished, cancelled or leased to another replica
+     */
+    private List<UUID> batch(UUID id, UUID only) {
+        BulkAction action = em.find(BulkAction.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (action == null || action.state.finished() || !replica.equals(action.leaseOwner)) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        List<UUID> pending = only != null ? List.of(only) : em.createNativeQuery("""
+                        select case_id from bulk_action_case where action_id = ?1 and result is null
+                        order by case_id limit ?2""")
+                .setParameter(1, id).setParameter(2, batchSize).getResultList();
+        if (pending.isEmpty()) {
+            finish(action);
+            return null;
+        }
+        Map<String, Object> context = Map.of("bulkActionId", id.toString(), "reason", action.reason);
+        for (UUID caseId : pending) {
+            String skippedBecause = apply(action, caseId, context);
+            record(action, caseId, skippedBecause == null ? "DONE" : "SKIPPED", skippedBecause);
+        }
+        renewLease(id);
+        return pending;
+    }
+
+    /** Applies the action to one case; returns why it was skipped, or null when it was applied. */
+    private String apply(BulkAction action, UUID caseId, Map<String, Object> context) {
+        return switch (action.action) {
+            case HOLD -> decisions.hold(caseId, action.reason, action.requestedBy, context).why();
+            case RESUME -> decisions.resume(caseId, action.reason, action.requestedBy, context).why();
+            case CLOSE -> decisions.close(caseId, action.outcome, action.reason, action.requestedBy, context).why();
+            case RESCREEN -> rescreening.rescreen(caseId, action.requestedBy, context).why();
+        };
+    }
+
+    private void record(BulkAction action, UUID caseId, String result, String detail) {
+        em.createNativeQuery("""
+                        update bulk_action_case set result = ?3, detail = ?4, processed_at = ?5
+                        where action_id = ?1 and case_id = ?2 and result is null""")
+                .setParameter(1, action.id).setParameter(2, caseId).setParameter(3, result)
+                .setParameter(4, detail).setParameter(5, clock.instant()).executeUpdate();
+        switch (result) {
+            case "DONE" -> action.done++;
+            case "SKIPPED" -> action.skipped++;
+            default -> action.failed++;
+        }
+    }
+
+    /** After a failed batch: each of its cases in its own transaction; a case that fails again is recorded as failed. */
+    private List<UUID> caseByCase(UUID id) {
+        @SuppressWarnings("unchecked")
+        List<UUID> pending = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                        select case_id from bulk_action_case where action_id = ?1 and result is null
+                        order by case_id limit ?2""")
+                .setParameter(1, id).setParameter(2, batchSize).getResultList());
+        for (UUID caseId : pending) {
+            try {
+                if (QuarkusTransaction.requiringNew().call(() -> batch(id, caseId)) == null) {
+                    return null;
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "bulk action %s failed on case %s", id, caseId);
+                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                boolean stillOurs = QuarkusTransaction.requiringNew().call(() -> {
+                    BulkAction action = em.find(BulkAction.class, id, LockModeType.PESSIMISTIC_WRITE);
+                    if (action == null || action.state.finished() || !replica.equals(action.leaseOwner)) {
+                        return false;
+                    }
+                    record(action, caseId, "FAILED", why.length() > 500 ? why.substring(0, 500) : why);
+                    return true;
+                });
+                if (!stillOurs) {
+                    return null;
+                }
+            }
+        }
+        return pending;
+    }
+
+    private void finish(BulkAction action) {
+        action.state = BulkAction.State.COMPLETED;
+        action.finishedAt = clock.instant();
+        action.leaseOwner = null;
+        action.leaseUntil = null;
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("bulkActionId", action.id.toString());
+        details.put("action", action.action.name());
+        details.put("done", action.done);
+        details.put("skipped", action.skipped);
+        details.put("failed", action.failed);
+        audit.record("bulk-action.completed", action.office, null, details);
+        LOG.infof("bulk action %s (%s, office %s) completed: %d done, %d skipped, %d failed", action.id, action.action,
+                action.office, action.done, action.skipped, action.failed);
+    }
+}
