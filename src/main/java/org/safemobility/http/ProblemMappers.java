@@ -225,6 +225,10 @@ public class ProblemMappers {
             return respond(ProblemType.CONCURRENT_UPDATE, "someone else changed this record at the same moment and "
                     + "nothing of this request was kept; reload it and retry if the change still applies", List.of(), uri);
         }
+        if (isOnHold(e)) {
+            return respond(ProblemType.CONFLICT, "the case is on hold (a supervisor's or an admin's decision); it must be "
+                    + "resumed before its tasks can be worked", List.of(), uri);
+        }
         LOG.errorf(e, "unexpected failure on %s", uri.getPath());
         return respond(ProblemType.INTERNAL, "an unexpected error occurred; quote the request id when reporting it",
                 List.of(), uri);
@@ -241,6 +245,16 @@ public class ProblemMappers {
             if (cause instanceof jakarta.persistence.OptimisticLockException || cause instanceof org.hibernate.StaleStateException
                     || cause.getClass().getSimpleName().equals("OptimisticLockingException")
                     || (cause instanceof java.sql.SQLException sql && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState())))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The engine refused to touch a suspended process instance or task (matched by name, as above): a held case. */
+    static boolean isOnHold(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause.getClass().getSimpleName().equals("SuspendedEntityInteractionException")) {
                 return true;
             }
         }

@@ -58,7 +58,7 @@ public class BulkActionResource {
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request")
     public Response request(@NotNull(message = "a JSON body is required") @Valid BulkActions.Request body,
             @Parameter(description = "Makes a retry safe") @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
-        if (body.dryRun()) {
+        if (body.isDryRun()) {
             return Response.ok(actions.preview(body)).build();
         }
         return accepted(actions, actions.request(body, idempotencyKey));

@@ -51,7 +51,12 @@ public class BulkActions {
             @Schema(description = "Required to close: the outcome recorded on every case closed") ClosingOutcome outcome,
             @NotBlank @Size(max = 1000) @Schema(description = "The decision behind it, recorded on every case's audit entry")
             String reason,
-            @Schema(description = "Only count the cases it would touch; nothing changes") boolean dryRun) {
+            @Schema(description = "Only count the cases it would touch; nothing changes", defaultValue = "false")
+            Boolean dryRun) {
+
+        boolean isDryRun() {
+            return Boolean.TRUE.equals(dryRun);
+        }
     }
 
     @Schema(name = "BulkActionPreview")

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.SuspendedEntityInteractionException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
@@ -156,9 +155,6 @@ public class CaseTasks {
             tasks.complete(taskId, routing);
         } catch (OptimisticLockingException e) {
             throw new Conflict("the task changed while it was being completed; reload it");
-        } catch (SuspendedEntityInteractionException e) {
-            throw new Conflict("the case is on hold (a supervisor's or an admin's decision); it must be resumed before "
-                    + "its tasks can be completed");
         }
     }
 
