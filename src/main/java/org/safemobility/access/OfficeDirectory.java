@@ -1,6 +1,9 @@
 package org.safemobility.access;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.Collections;
@@ -22,13 +25,20 @@ import org.safemobility.errors.StaleVersion;
 @ApplicationScoped
 public class OfficeDirectory {
 
-    private record Loaded(Map<String, Office> offices, long at) {
+    /** The offices as read at {@code at}, in the given generation of this replica's own changes. */
+    private record Loaded(Map<String, Office> offices, long at, long generation) {
     }
+
+    /** Counts this replica's committed changes: offices read before one (even if stored after it) are stale. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     @ConfigProperty(name = "smo.offices.refresh", defaultValue = "PT5S")
     Duration refresh;
 
     private volatile Loaded loaded;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     public Optional<Office> find(String code) {
         return Optional.ofNullable(all().get(code));
@@ -40,7 +50,8 @@ public class OfficeDirectory {
     }
 
     private boolean fresh(Loaded current) {
-        return current != null && System.nanoTime() - current.at() < refresh.toNanos();
+        return current != null && current.generation() == generation.get()
+                && System.nanoTime() - current.at() < refresh.toNanos();
     }
 
     private synchronized Map<String, Office> refreshIfStale() {
@@ -75,15 +86,27 @@ public class OfficeDirectory {
             entity.persist();
         }
         OfficeEntity.flush();
-        loaded = null; // this replica sees the change at once; others within the refresh interval
+        // this replica sees the change as soon as it commits (a read between this write and the commit, or one still
+        // under way then, is of the old offices and is not kept); the others within the refresh interval
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                generation.incrementAndGet();
+            }
+        });
         return entity.toOffice();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public synchronized Map<String, Office> reload() {
+        long readIn = generation.get();
         Map<String, Office> offices = OfficeEntity.<OfficeEntity>listAll().stream().map(OfficeEntity::toOffice)
                 .collect(Collectors.toMap(Office::code, Function.identity(), (a, b) -> a, TreeMap::new));
-        loaded = new Loaded(Collections.unmodifiableMap(offices), System.nanoTime());
+        loaded = new Loaded(Collections.unmodifiableMap(offices), System.nanoTime(), readIn);
         return loaded.offices();
     }
 }

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
+import org.safemobility.access.OfficeDirectory;
 import org.safemobility.access.OfficeScope;
 import org.safemobility.audit.AuditTrail;
 import org.safemobility.eligibility.Pathway;
@@ -69,13 +70,30 @@ public class PathwayHolds {
     Outbox outbox;
 
     @Inject
+    ReferralSending sending;
+
+    @Inject
     OfficeScope scope;
+
+    @Inject
+    OfficeDirectory offices;
 
     @Inject
     AuditTrail audit;
 
     @Inject
     Clock clock;
+
+    /** The office's cases on their way to the pathway: on hold for it, or with an open referral on it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public List<UUID> casesOn(String office, Pathway pathway) {
+        return PathwayHold.getEntityManager().createNativeQuery("""
+                        select case_id from pathway_hold where office = ?1 and pathway = ?2
+                        union
+                        select case_id from referral where office = ?1 and pathway = ?2 and status in ('SENT', 'INFO_REQUESTED')""")
+                .setParameter(1, office).setParameter(2, pathway.name()).getResultList();
+    }
 
     /** The suspension that stops the pathway at the office today, if any: the send step asks before it sends. */
     Optional<PathwaySuspensions.SuspensionView> suspension(Pathway pathway, String office) {
@@ -128,19 +146,16 @@ public class PathwayHolds {
         }
         // an open referral to the suspended pathway's partner (its questions unanswered) ends: the case goes elsewhere
         for (Referral asked : Referral.<Referral>list("caseId = ?1 and status = ?2", caseId, Referral.Status.INFO_REQUESTED)) {
-            asked.status = Referral.Status.WITHDRAWN;
-            asked.updatedAt = clock.instant();
-            outbox.announce(asked, Outbox.REFERRAL_WITHDRAWN, Partner.findById(asked.partnerId));
-            audit.record("referral.withdrawn", asked.office, caseId, ReferralSending.details(asked));
+            sending.withdraw(asked);
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("from", hold.pathway.name());
         details.put("pathway", pathway.name());
         details.put("reason", request.reason().strip());
-        release(hold, pathway, "case.pathway-hold-released", details);
+        release(hold, pathway, details);
     }
 
-    private void release(PathwayHold hold, Pathway pathway, String action, Map<String, Object> details) {
+    private void release(PathwayHold hold, Pathway pathway, Map<String, Object> details) {
         UUID caseId = hold.caseId;
         String office = hold.office;
         boolean changed = pathway != hold.pathway;
@@ -149,7 +164,7 @@ public class PathwayHolds {
             return; // the case moved on (withdrawn, closed) and its hold was left behind: nothing to release
         }
         lifecycle.apply(caseId, CaseTransition.PATHWAY_HOLD_RELEASED);
-        audit.record(action, office, caseId, details);
+        audit.record("case.pathway-hold-released", office, caseId, details);
         workflow.releasePathwayHold(caseId, changed ? pathway.name() : null);
     }
 
@@ -158,7 +173,7 @@ public class PathwayHolds {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         try {
-            Sweep sweep = new Sweep();
+            Sweep sweep = QuarkusTransaction.requiringNew().call(() -> new Sweep());
             keyset(after -> referralBatch(after, sweep));
             keyset(after -> holdBatch(after, sweep));
             if (sweep.held + sweep.resumed + sweep.released > 0) {
@@ -170,12 +185,28 @@ public class PathwayHolds {
         }
     }
 
-    /** What one sweep did, and which suspensions it found in force (asked once per pathway and office). */
+    /**
+     * What one sweep did, and which suspensions are in force at each office today (a handful of pathways times a
+     * handful of offices, asked once), so that the batches read only the rows whose state must change.
+     */
     private final class Sweep {
         final Map<String, Optional<PathwaySuspensions.SuspensionView>> inForce = new java.util.HashMap<>();
+        final String suspendedPairs;
         long held;
         long resumed;
         long released;
+
+        Sweep() {
+            List<String> pairs = new java.util.ArrayList<>();
+            for (String office : offices.all().keySet()) {
+                for (Pathway pathway : Pathway.values()) {
+                    if (suspension(pathway, office).isPresent()) {
+                        pairs.add(pathway + "/" + office);
+                    }
+                }
+            }
+            suspendedPairs = "{" + String.join(",", pairs) + "}";
+        }
 
         Optional<PathwaySuspensions.SuspensionView> suspension(Pathway pathway, String office) {
             return inForce.computeIfAbsent(pathway + "/" + office, k -> suspensions.inForce(pathway, office));
@@ -192,8 +223,8 @@ public class PathwayHolds {
     }
 
     /**
-     * Open referrals on pathways that have a suspension at all (only those can change), locked so that another
-     * replica's sweep skips them: held when their pathway is suspended now, resumed when it no longer is.
+     * Open referrals whose held state is not what today's suspensions say (not held on a suspended pathway, or held on
+     * one that is open again), locked so that another replica's sweep skips them.
      *
      * @return the last id seen, or null after the last batch
      */
@@ -202,11 +233,11 @@ public class PathwayHolds {
         List<Referral> open = Referral.getEntityManager().createNativeQuery("""
                         select r.* from referral r
                         where r.status in ('SENT', 'INFO_REQUESTED') and r.id > ?1
-                          and r.pathway in (select s.pathway from pathway_suspension s)
+                          and (r.held_since is null) = ((r.pathway || '/' || r.office) = any(cast(?3 as text[])))
                         order by r.id
                         limit ?2
                         for update skip locked""", Referral.class)
-                .setParameter(1, after).setParameter(2, BATCH).getResultList();
+                .setParameter(1, after).setParameter(2, BATCH).setParameter(3, sweep.suspendedPairs).getResultList();
         for (Referral referral : open) {
             Optional<PathwaySuspensions.SuspensionView> suspension = sweep.suspension(referral.pathway, referral.office);
             boolean held = referral.heldSince != null;
@@ -236,9 +267,11 @@ public class PathwayHolds {
     private UUID holdBatch(UUID after, Sweep sweep) {
         @SuppressWarnings("unchecked")
         List<PathwayHold> holds = PathwayHold.getEntityManager().createNativeQuery("""
-                        select h.* from pathway_hold h where h.case_id > ?1 order by h.case_id limit ?2
+                        select h.* from pathway_hold h
+                        where h.case_id > ?1 and not ((h.pathway || '/' || h.office) = any(cast(?3 as text[])))
+                        order by h.case_id limit ?2
                         for update skip locked""", PathwayHold.class)
-                .setParameter(1, after).setParameter(2, BATCH).getResultList();
+                .setParameter(1, after).setParameter(2, BATCH).setParameter(3, sweep.suspendedPairs).getResultList();
         UUID last = holds.isEmpty() ? null : holds.get(holds.size() - 1).caseId;
         for (PathwayHold hold : holds) {
             if (sweep.suspension(hold.pathway, hold.office).isPresent() || caseQueries.facts(hold.caseId).held()) {
@@ -247,7 +280,7 @@ public class PathwayHolds {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("pathway", hold.pathway.name());
             details.put("reason", "the suspension was lifted");
-            release(hold, hold.pathway, "case.pathway-hold-released", details);
+            release(hold, hold.pathway, details);
             sweep.released++;
         }
         return holds.size() < BATCH ? null : last;

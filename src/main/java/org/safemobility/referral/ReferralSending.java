@@ -182,12 +182,18 @@ public class ReferralSending implements ReferralSender {
         PathwayHold.deleteById(caseId);
         for (Referral referral : Referral.<Referral>list("caseId = ?1 and status in ?2", caseId,
                 List.of(Referral.Status.SENT, Referral.Status.INFO_REQUESTED))) {
-            referral.status = Referral.Status.WITHDRAWN;
-            referral.updatedAt = clock.instant();
-            outbox.announce(referral, Outbox.REFERRAL_WITHDRAWN, Partner.findById(referral.partnerId));
-            audit.record("referral.withdrawn", referral.office, referral.caseId, details(referral));
-            outcomes.fire(ReferralOutcome.of(referral, "withdrawn", clock.instant()));
+            withdraw(referral);
         }
+    }
+
+    /** Withdraws an open referral: its partner is told, and nothing more is expected of it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void withdraw(Referral referral) {
+        referral.status = Referral.Status.WITHDRAWN;
+        referral.updatedAt = clock.instant();
+        outbox.announce(referral, Outbox.REFERRAL_WITHDRAWN, Partner.findById(referral.partnerId));
+        audit.record("referral.withdrawn", referral.office, referral.caseId, details(referral));
+        outcomes.fire(ReferralOutcome.of(referral, "withdrawn", clock.instant()));
     }
 
     private static List<Referral.Answer> answersOf(Referral referral) {

@@ -47,7 +47,7 @@ public class BulkAction extends PanacheEntityBase {
     public record Filter(
             @Schema(description = "Only cases in these statuses; absent: every status the action applies to")
             List<CaseStatus> statuses,
-            @Schema(description = "Only cases approved for, referred to or on hold for this pathway") Pathway pathway,
+            @Schema(description = "Only cases referred to (an open referral) or on hold for this pathway") Pathway pathway,
             @Schema(description = "Only cases with no change on or after this day (UTC): inactive cases")
             LocalDate inactiveSince) {
     }

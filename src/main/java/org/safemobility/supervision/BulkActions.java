@@ -29,8 +29,10 @@ import org.safemobility.codes.OfficeCode;
 import org.safemobility.errors.Conflict;
 import org.safemobility.errors.Invalid;
 import org.safemobility.http.IdempotencyKeys;
+import org.safemobility.intake.CaseSelection;
 import org.safemobility.intake.CaseStatus;
 import org.safemobility.intake.ClosingOutcome;
+import org.safemobility.referral.PathwayHolds;
 
 /**
  * Bulk actions as supervisors and admins ask for them: a dry run says how many cases a decision would touch; a real
@@ -94,6 +96,12 @@ public class BulkActions {
     IdempotencyKeys idempotency;
 
     @Inject
+    CaseSelection cases;
+
+    @Inject
+    PathwayHolds pathways;
+
+    @Inject
     AuditTrail audit;
 
     @Inject
@@ -105,17 +113,9 @@ public class BulkActions {
     @Transactional
     public Preview preview(@Valid Request request) {
         Office office = scope.officeToInspect(request.office(), "office");
-        Matching matching = matching(request.action(), request.filter());
-        Map<CaseStatus, Long> byStatus = new LinkedHashMap<>();
-        long total = 0;
-        for (Object row : matching.bind(em.createNativeQuery("select c.status, count(*) from case_file c where "
-                + matching.where + " group by c.status order by c.status"), office.code()).getResultList()) {
-            Object[] r = (Object[]) row;
-            long n = ((Number) r[1]).longValue();
-            byStatus.put(CaseStatus.valueOf((String) r[0]), n);
-            total += n;
-        }
-        return new Preview(office.code(), request.action(), request.filter(), total, byStatus);
+        Map<CaseStatus, Long> byStatus = cases.countByStatus(criteria(office, request.action(), request.filter()));
+        return new Preview(office.code(), request.action(), request.filter(),
+                byStatus.values().stream().mapToLong(Long::longValue).sum(), byStatus);
     }
 
     /**
@@ -127,7 +127,7 @@ public class BulkActions {
     @Transactional
     public UUID request(@Valid Request request, String idempotencyKey) {
         Office office = scope.officeToInspect(request.office(), "office");
-        Matching matching = matching(request.action(), request.filter());
+        CaseSelection.Criteria criteria = criteria(office, request.action(), request.filter());
         if (request.action() == BulkAction.Kind.CLOSE && request.outcome() == null) {
             throw Invalid.of("outcome", "is required to close cases: " + Arrays.toString(ClosingOutcome.values()));
         }
@@ -137,10 +137,10 @@ public class BulkActions {
         String caller = scope.caller().subject();
         IdempotencyKeys.Keyed keyed = idempotency.keyed(caller, idempotencyKey, OPERATION,
                 new Fingerprinted(office.code(), request));
-        return UUID.fromString(idempotency.once(keyed, 202, () -> create(office, request, matching, caller)).resourceId());
+        return UUID.fromString(idempotency.once(keyed, 202, () -> create(office, request, criteria, caller)).resourceId());
     }
 
-    private String create(Office office, Request request, Matching matching, String caller) {
+    private String create(Office office, Request request, CaseSelection.Criteria criteria, String caller) {
         BulkAction action = new BulkAction();
         action.id = UUID.randomUUID();
         action.office = office.code();
@@ -153,10 +153,13 @@ public class BulkActions {
         action.requestedAt = clock.instant();
         action.persist();
         em.flush();
-        int actionId = matching.parameters.size() + 2; // after the office and the filter's parameters
-        action.matched = matching.bind(em.createNativeQuery("insert into bulk_action_case (action_id, case_id) "
-                        + "select cast(?" + actionId + " as uuid), c.id from case_file c where " + matching.where), office.code())
-                .setParameter(actionId, action.id.toString()).executeUpdate();
+        List<UUID> matching = cases.ids(criteria);
+        action.matched = em.createNativeQuery("""
+                        insert into bulk_action_case (action_id, case_id)
+                        select ?1, unnest(cast(?2 as uuid[]))""")
+                .setParameter(1, action.id)
+                .setParameter(2, "{" + String.join(",", matching.stream().map(UUID::toString).toList()) + "}")
+                .executeUpdate();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("bulkActionId", action.id.toString());
         details.put("action", action.action.name());
@@ -231,18 +234,6 @@ public class BulkActions {
                 a.startedAt, a.finishedAt);
     }
 
-    /** The office's cases an action with this filter applies to, as SQL over {@code case_file c}. */
-    record Matching(String where, List<Object> parameters) {
-
-        jakarta.persistence.Query bind(jakarta.persistence.Query query, String office) {
-            query.setParameter(1, office);
-            for (int i = 0; i < parameters.size(); i++) {
-                query.setParameter(i + 2, parameters.get(i));
-            }
-            return query;
-        }
-    }
-
     /** The statuses each action can apply to: never a closed case, except re-screening's closed-ineligible ones. */
     static Set<CaseStatus> applicable(BulkAction.Kind action) {
         return switch (action) {
@@ -251,7 +242,8 @@ public class BulkActions {
         };
     }
 
-    static Matching matching(BulkAction.Kind action, BulkAction.Filter filter) {
+    /** The office's cases the action applies to: the filter, within what the action can apply to at all. */
+    private CaseSelection.Criteria criteria(Office office, BulkAction.Kind action, BulkAction.Filter filter) {
         Set<CaseStatus> statuses = applicable(action);
         if (filter != null && filter.statuses() != null && !filter.statuses().isEmpty()) {
             for (CaseStatus s : filter.statuses()) {
@@ -261,28 +253,13 @@ public class BulkActions {
             }
             statuses = EnumSet.copyOf(filter.statuses());
         }
-        StringBuilder where = new StringBuilder("c.office = ?1 and c.status = any(cast(?2 as text[]))");
-        List<Object> parameters = new ArrayList<>();
-        parameters.add("{" + String.join(",", statuses.stream().sorted().map(Enum::name).toList()) + "}");
-        if (action == BulkAction.Kind.HOLD) {
-            where.append(" and c.held_since is null");
-        } else if (action == BulkAction.Kind.RESUME) {
-            where.append(" and c.held_since is not null");
-        }
-        if (filter != null && filter.inactiveSince() != null) {
-            parameters.add(filter.inactiveSince().atStartOfDay(ZoneOffset.UTC).toInstant());
-            where.append(" and c.updated_at < ?").append(parameters.size() + 1);
-        }
-        if (filter != null && filter.pathway() != null) {
-            parameters.add(filter.pathway().name());
-            int p = parameters.size() + 1;
-            // the pathway the case is on its way to: on hold for it, referred to it, or approved for it by the review
-            where.append(" and (exists (select 1 from pathway_hold h where h.case_id = c.id and h.pathway = ?").append(p)
-                    .append(") or exists (select 1 from referral r where r.case_id = c.id and r.pathway = ?").append(p)
-                    .append(" and r.status in ('SENT', 'INFO_REQUESTED'))")
-                    .append(" or exists (select 1 from supervisor_review s where s.case_id = c.id and s.decision = 'APPROVED'")
-                    .append(" and s.pathway = ?").append(p).append("))");
-        }
-        return new Matching(where.toString(), parameters);
+        Boolean held = switch (action) {
+            case HOLD -> false;
+            case RESUME -> true;
+            case CLOSE, RESCREEN -> null;
+        };
+        return new CaseSelection.Criteria(office.code(), statuses, held,
+                filter == null || filter.inactiveSince() == null ? null : filter.inactiveSince().atStartOfDay(ZoneOffset.UTC).toInstant(),
+                filter == null || filter.pathway() == null ? null : pathways.casesOn(office.code(), filter.pathway()));
     }
 }

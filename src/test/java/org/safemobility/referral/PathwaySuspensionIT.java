@@ -82,6 +82,11 @@ class PathwaySuspensionIT {
         given().auth().oauth2(GT_CASEWORKER).get("/api/v1/cases/" + id + "/referrals").then().body("$", empty());
         assertThat(Rows.count(db, "select count(*) from smo.escalation where case_id = ?", UUID.fromString(id)))
                 .as("a hold is not a failure: no escalation, no incident").isZero();
+        given().auth().oauth2(GT_SUPERVISOR).contentType(ContentType.JSON)
+                .body(Map.of("action", "CLOSE", "outcome", "PROGRAMME_SUSPENDED", "reason", "what if", "dryRun", true,
+                        "filter", Map.of("pathway", "US_REFUGEE", "statuses", List.of("PATHWAY_ON_HOLD"))))
+                .post("/api/v1/bulk-actions").then().statusCode(200)
+                .body("byStatus.PATHWAY_ON_HOLD", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
 
         String other = "/api/v1/cases/" + id + "/referrals/other-pathway";
         given().auth().oauth2(GT_CASEWORKER).contentType(ContentType.JSON)
