@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -48,6 +49,9 @@ public class BulkAction extends PanacheEntityBase {
             @Schema(description = "Only cases in these statuses; absent: every status the action applies to")
             List<CaseStatus> statuses,
             @Schema(description = "Only cases referred to (an open referral) or on hold for this pathway") Pathway pathway,
+            @Pattern(regexp = "[a-z][a-z-]{0,63}", message = "must be a task activity id such as schedule-interview")
+            @Schema(description = "Only cases with an open task of this workflow activity", example = "schedule-interview")
+            String activity,
             @Schema(description = "Only cases with no change on or after this day (UTC): inactive cases")
             LocalDate inactiveSince) {
     }

@@ -145,7 +145,7 @@ public class BulkActions {
         action.id = UUID.randomUUID();
         action.office = office.code();
         action.action = request.action();
-        action.filter = request.filter() == null ? new BulkAction.Filter(null, null, null) : request.filter();
+        action.filter = request.filter() == null ? new BulkAction.Filter(null, null, null, null) : request.filter();
         action.outcome = request.outcome();
         action.reason = request.reason().strip();
         action.state = BulkAction.State.QUEUED;
@@ -258,8 +258,22 @@ public class BulkActions {
             case RESUME -> true;
             case CLOSE, RESCREEN -> null;
         };
+        Set<UUID> among = null;
+        if (filter != null && filter.pathway() != null) {
+            among = new java.util.HashSet<>(pathways.casesOn(office.code(), filter.pathway()));
+        }
+        if (filter != null && filter.activity() != null) {
+            // supervision's own table of open tasks, kept in step with the engine
+            Set<UUID> waiting = OpenTask.<OpenTask>stream("office = ?1 and activity = ?2", office.code(), filter.activity())
+                    .map(t -> t.caseId).collect(java.util.stream.Collectors.toSet());
+            if (among == null) {
+                among = waiting;
+            } else {
+                among.retainAll(waiting);
+            }
+        }
         return new CaseSelection.Criteria(office.code(), statuses, held,
                 filter == null || filter.inactiveSince() == null ? null : filter.inactiveSince().atStartOfDay(ZoneOffset.UTC).toInstant(),
-                filter == null || filter.pathway() == null ? null : pathways.casesOn(office.code(), filter.pathway()));
+                among);
     }
 }

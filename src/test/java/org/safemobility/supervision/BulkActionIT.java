@@ -122,6 +122,12 @@ class BulkActionIT {
         Workflow.claim(CASEWORKER, task);
 
         JsonPath preview = request(SUPERVISOR, with(hold, "dryRun", true)).statusCode(200).extract().jsonPath();
+        assertThat(request(SUPERVISOR, with(with(hold, "dryRun", true), "filter", Map.of("activity", "review-ineligible")))
+                .statusCode(200).extract().jsonPath().getLong("matches")).isEqualTo(preview.getLong("matches"));
+        assertThat(request(SUPERVISOR, with(with(hold, "dryRun", true), "filter", Map.of("activity", "schedule-interview")))
+                .statusCode(200).extract().jsonPath().getLong("matches")).isZero();
+        assertThat(request(SUPERVISOR, with(with(hold, "dryRun", true), "filter", Map.of("inactiveSince", "2020-01-01")))
+                .statusCode(200).extract().jsonPath().getLong("matches")).as("all were changed today").isZero();
         assertThat(preview.getLong("matches")).isGreaterThanOrEqualTo(3);
         assertThat(preview.getLong("byStatus.INELIGIBLE")).isEqualTo(preview.getLong("matches"));
         assertThat(Rows.count(db, "select count(*) from smo.bulk_action where office = 'BK' and action = 'HOLD'"))
@@ -175,6 +181,8 @@ class BulkActionIT {
                 .body("errors[0].field", equalTo("filter.statuses"));
         request(SUPERVISOR, with(close, "action", "EXPLODE")).statusCode(400);
         request(SUPERVISOR, with(close, "filter", Map.of("pathway", "MARS"))).statusCode(400);
+        request(SUPERVISOR, with(close, "filter", Map.of("activity", "DROP TABLE"))).statusCode(400)
+                .body("errors[0].field", equalTo("filter.activity"));
         request(CASEWORKER, close).statusCode(403);
         request(TokenFixture.supervisor("GT"), close).statusCode(403);
 
