@@ -45,7 +45,12 @@ class TableOwnershipTest {
             Map.entry("outbox_event", "referral"),
             Map.entry("open_task", "supervision"),
             Map.entry("escalation", "supervision"),
-            Map.entry("case_cohort", "supervision"));
+            Map.entry("case_cohort", "supervision"),
+            Map.entry("case_search", "intake"),
+            Map.entry("pathway_suspension", "eligibility"),
+            Map.entry("pathway_hold", "referral"),
+            Map.entry("bulk_action", "supervision"),
+            Map.entry("bulk_action_case", "supervision"));
 
     private static final Path MAIN = Path.of("src/main/java/org/safemobility");
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");

@@ -4,6 +4,9 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -27,6 +30,9 @@ public class CaseQueries {
     OfficeScope scope;
 
     @Inject
+    CaseSearch search;
+
+    @Inject
     CaseViews views;
 
     @Inject
@@ -41,10 +47,25 @@ public class CaseQueries {
         return views.of(found);
     }
 
-    /** Cases of the caller's offices (or of the one office asked for), newest first. */
+    /**
+     * Cases of the caller's offices (or of the one office asked for): newest first, or, with a search text, the best
+     * matches first. Each list is audited with the ids it returned.
+     */
     @Transactional
     public CaseSummary.Page list(CaseFilter filter, int page, int size) {
         Set<String> offices = scope.officesToRead(filter.office(), "office");
+        CaseSummary.Page found = filter.q() == null ? newestFirst(filter, offices, page, size)
+                : search.find(filter, offices, page, size);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("filter", filter.describe());
+        details.put("page", page);
+        details.put("returned", found.items().stream().map(i -> i.id().toString()).toList());
+        audit.record(filter.q() == null ? "cases.listed" : "cases.searched",
+                offices.size() == 1 ? offices.iterator().next() : null, null, details);
+        return found;
+    }
+
+    private CaseSummary.Page newestFirst(CaseFilter filter, Set<String> offices, int page, int size) {
         List<String> conditions = new ArrayList<>(List.of("office in :offices"));
         Parameters params = Parameters.with("offices", offices);
         if (filter.status() != null) {
@@ -55,16 +76,22 @@ public class CaseQueries {
             conditions.add("applicant.nationality = :nationality");
             params.and("nationality", filter.nationality());
         }
+        if (filter.dateOfBirth() != null) {
+            conditions.add("applicant.dateOfBirth = :dateOfBirth");
+            params.and("dateOfBirth", filter.dateOfBirth());
+        }
+        if (filter.registeredFrom() != null) {
+            conditions.add("createdAt >= :from");
+            params.and("from", filter.registeredFromInstant());
+        }
+        if (filter.registeredTo() != null) {
+            conditions.add("createdAt < :to");
+            params.and("to", filter.registeredToInstant());
+        }
         var query = CaseFile.<CaseFile>find(String.join(" and ", conditions) + " order by createdAt desc, id desc", params)
                 .page(page, size);
         List<CaseSummary> items = query.list().stream().map(CaseQueries::summary).toList();
-        long total = query.count();
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("filter", filter.describe());
-        details.put("page", page);
-        details.put("returned", items.stream().map(i -> i.id().toString()).toList());
-        audit.record("cases.listed", offices.size() == 1 ? offices.iterator().next() : null, null, details);
-        return new CaseSummary.Page(items, total, page, size);
+        return new CaseSummary.Page(items, query.count(), page, size);
     }
 
     /** Case number and office of each case, for lists of work that refer to cases by id (no audit: no personal data). */
@@ -115,8 +142,23 @@ public class CaseQueries {
                 c.applicant.nationality, c.createdAt, c.updatedAt);
     }
 
-    /** The list's filters; null means "any". */
-    public record CaseFilter(String office, CaseStatus status, String nationality) {
+    /** The list's filters; null means "any". Registration days are UTC days, {@code registeredTo} included. */
+    public record CaseFilter(String office, CaseStatus status, String nationality, String q, LocalDate dateOfBirth,
+                             LocalDate registeredFrom, LocalDate registeredTo) {
+
+        public CaseFilter(String office, CaseStatus status, String nationality) {
+            this(office, status, nationality, null, null, null, null);
+        }
+
+        Instant registeredFromInstant() {
+            return registeredFrom.atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+
+        Instant registeredToInstant() {
+            return registeredTo.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+
+        /** What was asked, for the audit entry (the search text included: it is how staff looked for someone). */
         Map<String, Object> describe() {
             Map<String, Object> described = new LinkedHashMap<>();
             if (office != null) {
@@ -127,6 +169,18 @@ public class CaseQueries {
             }
             if (nationality != null) {
                 described.put("nationality", nationality);
+            }
+            if (q != null) {
+                described.put("q", q);
+            }
+            if (dateOfBirth != null) {
+                described.put("dateOfBirth", dateOfBirth.toString());
+            }
+            if (registeredFrom != null) {
+                described.put("registeredFrom", registeredFrom.toString());
+            }
+            if (registeredTo != null) {
+                described.put("registeredTo", registeredTo.toString());
             }
             return described;
         }

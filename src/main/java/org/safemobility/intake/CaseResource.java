@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -36,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.safemobility.access.Roles;
 import org.safemobility.codes.CountryCode;
 import org.safemobility.codes.OfficeCode;
+import org.safemobility.errors.Invalid;
 import org.safemobility.http.IdempotencyKeys;
 import org.safemobility.http.PageRequest;
 import org.safemobility.http.Preconditions;
@@ -109,19 +111,33 @@ public class CaseResource {
     }
 
     @GET
-    @Operation(operationId = "listCases", summary = "Cases of the caller's offices, newest first",
-            description = "Summaries without contact or document details; GET the case for the whole record.")
+    @Operation(operationId = "listCases", summary = "Find cases of the caller's offices",
+            description = "Without q, newest first. With q, the best matches first: a case number, document number or "
+                    + "phone number exactly, or names of the applicant and household members ignoring accents, case, "
+                    + "word order and small typos. Summaries without contact or document details; GET the case for "
+                    + "the whole record. Every list is audited with the cases it returned.")
     @APIResponse(responseCode = "200", description = "A page of cases and the total matching",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseSummary.Page.class)))
     @APIResponse(responseCode = "400", description = "A query parameter is invalid (named in errors)")
     public CaseSummary.Page list(
+            @Parameter(description = "Search text: a case number, document or phone number, or names", example = "Maria Jose Perez")
+            @QueryParam("q") @Size(min = 2, max = 200, message = "must be 2 to 200 characters") String q,
             @Parameter(description = "Only this status")
             @QueryParam("status") CaseStatus status,
             @Parameter(description = "Only applicants of this nationality (ISO 3166-1 alpha-3)")
             @QueryParam("nationality") @CountryCode String nationality,
+            @Parameter(description = "Only applicants born on this day (YYYY-MM-DD)") @QueryParam("dateOfBirth") LocalDate dateOfBirth,
+            @Parameter(description = "Only cases registered on or after this day (UTC, YYYY-MM-DD)")
+            @QueryParam("registeredFrom") LocalDate registeredFrom,
+            @Parameter(description = "Only cases registered on or before this day (UTC, YYYY-MM-DD)")
+            @QueryParam("registeredTo") LocalDate registeredTo,
             @Parameter(description = "Only this office (one of the caller's)") @QueryParam("office") @OfficeCode String office,
             @BeanParam @Valid PageRequest paging) {
-        var filter = new CaseQueries.CaseFilter(office, status, nationality);
+        if (registeredFrom != null && registeredTo != null && registeredTo.isBefore(registeredFrom)) {
+            throw Invalid.of("registeredTo", "must not be before registeredFrom");
+        }
+        String text = q == null || q.isBlank() ? null : q.strip();
+        var filter = new CaseQueries.CaseFilter(office, status, nationality, text, dateOfBirth, registeredFrom, registeredTo);
         return queries.list(filter, paging.page(), paging.size());
     }
 

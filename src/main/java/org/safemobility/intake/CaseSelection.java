@@ -38,7 +38,7 @@ public class CaseSelection {
     @Transactional(Transactional.TxType.MANDATORY)
     public Map<CaseStatus, Long> countByStatus(Criteria criteria) {
         Map<CaseStatus, Long> counts = new LinkedHashMap<>();
-        for (Object row : query("select c.status, count(*) from case_file c where ", criteria,
+        for (Object row : query("select c.status, count(*) from smo.case_file c where ", criteria,
                 " group by c.status order by c.status").getResultList()) {
             Object[] r = (Object[]) row;
             counts.put(CaseStatus.valueOf((String) r[0]), ((Number) r[1]).longValue());
@@ -49,7 +49,7 @@ public class CaseSelection {
     @Transactional(Transactional.TxType.MANDATORY)
     @SuppressWarnings("unchecked")
     public List<UUID> ids(Criteria criteria) {
-        return query("select c.id from case_file c where ", criteria, " order by c.id").getResultList();
+        return query("select c.id from smo.case_file c where ", criteria, " order by c.id").getResultList();
     }
 
     private jakarta.persistence.Query query(String select, Criteria c, String tail) {

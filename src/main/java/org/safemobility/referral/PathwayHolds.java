@@ -89,9 +89,9 @@ public class PathwayHolds {
     @SuppressWarnings("unchecked")
     public List<UUID> casesOn(String office, Pathway pathway) {
         return PathwayHold.getEntityManager().createNativeQuery("""
-                        select case_id from pathway_hold where office = ?1 and pathway = ?2
+                        select case_id from smo.pathway_hold where office = ?1 and pathway = ?2
                         union
-                        select case_id from referral where office = ?1 and pathway = ?2 and status in ('SENT', 'INFO_REQUESTED')""")
+                        select case_id from smo.referral where office = ?1 and pathway = ?2 and status in ('SENT', 'INFO_REQUESTED')""")
                 .setParameter(1, office).setParameter(2, pathway.name()).getResultList();
     }
 
@@ -231,7 +231,7 @@ public class PathwayHolds {
     private UUID referralBatch(UUID after, Sweep sweep) {
         @SuppressWarnings("unchecked")
         List<Referral> open = Referral.getEntityManager().createNativeQuery("""
-                        select r.* from referral r
+                        select r.* from smo.referral r
                         where r.status in ('SENT', 'INFO_REQUESTED') and r.id > ?1
                           and (r.held_since is null) = ((r.pathway || '/' || r.office) = any(cast(?3 as text[])))
                         order by r.id
@@ -267,7 +267,7 @@ public class PathwayHolds {
     private UUID holdBatch(UUID after, Sweep sweep) {
         @SuppressWarnings("unchecked")
         List<PathwayHold> holds = PathwayHold.getEntityManager().createNativeQuery("""
-                        select h.* from pathway_hold h
+                        select h.* from smo.pathway_hold h
                         where h.case_id > ?1 and not ((h.pathway || '/' || h.office) = any(cast(?3 as text[])))
                         order by h.case_id limit ?2
                         for update skip locked""", PathwayHold.class)

@@ -99,7 +99,7 @@ public class BulkActionRunner {
     UUID claim() {
         @SuppressWarnings("unchecked")
         List<UUID> free = em.createNativeQuery("""
-                        select id from bulk_action
+                        select id from smo.bulk_action
                         where state in ('QUEUED', 'RUNNING') and (lease_until is null or lease_until < now())
                         order by requested_at, id limit 1
                         for update skip locked""").getResultList();
@@ -121,7 +121,7 @@ public class BulkActionRunner {
 
     private void renewLease(UUID id) {
         em.flush();
-        em.createNativeQuery("update bulk_action set lease_until = now() + cast(?2 as interval) where id = ?1")
+        em.createNativeQuery("update smo.bulk_action set lease_until = now() + cast(?2 as interval) where id = ?1")
                 .setParameter(1, id).setParameter(2, lease.toMillis() + " milliseconds").executeUpdate();
     }
 
@@ -175,11 +175,11 @@ public class BulkActionRunner {
         }
         @SuppressWarnings("unchecked")
         List<UUID> pending = (only == null ? em.createNativeQuery("""
-                        select case_id from bulk_action_case where action_id = ?1 and result is null
+                        select case_id from smo.bulk_action_case where action_id = ?1 and result is null
                         order by case_id limit ?2
                         for update skip locked""").setParameter(2, batchSize)
                 : em.createNativeQuery("""
-                        select case_id from bulk_action_case where action_id = ?1 and result is null and case_id = ?2
+                        select case_id from smo.bulk_action_case where action_id = ?1 and result is null and case_id = ?2
                         for update skip locked""").setParameter(2, only))
                 .setParameter(1, id).getResultList();
         if (pending.isEmpty()) {
@@ -215,7 +215,7 @@ public class BulkActionRunner {
 
     private void record(UUID id, UUID caseId, String result, String detail, Tally tally) {
         em.createNativeQuery("""
-                        update bulk_action_case set result = ?3, detail = ?4, processed_at = ?5
+                        update smo.bulk_action_case set result = ?3, detail = ?4, processed_at = ?5
                         where action_id = ?1 and case_id = ?2 and result is null""")
                 .setParameter(1, id).setParameter(2, caseId).setParameter(3, result)
                 .setParameter(4, detail).setParameter(5, clock.instant()).executeUpdate();
@@ -229,7 +229,7 @@ public class BulkActionRunner {
     /** Adds a batch's counts and renews the lease; the action's row is locked only from here to the commit. */
     private void count(UUID id, Tally tally) {
         em.createNativeQuery("""
-                        update bulk_action set done = done + ?2, skipped = skipped + ?3, failed = failed + ?4,
+                        update smo.bulk_action set done = done + ?2, skipped = skipped + ?3, failed = failed + ?4,
                                                lease_until = now() + cast(?5 as interval)
                         where id = ?1""")
                 .setParameter(1, id).setParameter(2, tally.done).setParameter(3, tally.skipped)
@@ -240,7 +240,7 @@ public class BulkActionRunner {
     private Batch caseByCase(UUID id) {
         @SuppressWarnings("unchecked")
         List<UUID> pending = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                        select case_id from bulk_action_case where action_id = ?1 and result is null
+                        select case_id from smo.bulk_action_case where action_id = ?1 and result is null
                         order by case_id limit ?2""")
                 .setParameter(1, id).setParameter(2, batchSize).getResultList());
         for (UUID caseId : pending) {
@@ -266,7 +266,7 @@ public class BulkActionRunner {
         BulkAction action = em.find(BulkAction.class, id);
         em.refresh(action, LockModeType.PESSIMISTIC_WRITE); // the counters other workers added since
         long left = ((Number) em.createNativeQuery(
-                "select count(*) from bulk_action_case where action_id = ?1 and result is null")
+                "select count(*) from smo.bulk_action_case where action_id = ?1 and result is null")
                 .setParameter(1, id).getSingleResult()).longValue();
         if (left == 0 && action.state == BulkAction.State.RUNNING) {
             finish(action);

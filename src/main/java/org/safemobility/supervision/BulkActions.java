@@ -155,7 +155,7 @@ public class BulkActions {
         em.flush();
         List<UUID> matching = cases.ids(criteria);
         action.matched = em.createNativeQuery("""
-                        insert into bulk_action_case (action_id, case_id)
+                        insert into smo.bulk_action_case (action_id, case_id)
                         select ?1, unnest(cast(?2 as uuid[]))""")
                 .setParameter(1, action.id)
                 .setParameter(2, "{" + String.join(",", matching.stream().map(UUID::toString).toList()) + "}")
@@ -215,7 +215,7 @@ public class BulkActions {
     View view(BulkAction a) {
         Map<String, Long> skipped = new LinkedHashMap<>();
         for (Object row : em.createNativeQuery("""
-                        select detail, count(*) from bulk_action_case where action_id = ?1 and result = 'SKIPPED'
+                        select detail, count(*) from smo.bulk_action_case where action_id = ?1 and result = 'SKIPPED'
                         group by detail order by count(*) desc, detail limit 20""")
                 .setParameter(1, a.id).getResultList()) {
             Object[] r = (Object[]) row;
@@ -223,7 +223,7 @@ public class BulkActions {
         }
         List<CaseResult> failures = new ArrayList<>();
         for (Object row : em.createNativeQuery("""
-                        select case_id, result, detail, processed_at from bulk_action_case
+                        select case_id, result, detail, processed_at from smo.bulk_action_case
                         where action_id = ?1 and result = 'FAILED' order by processed_at, case_id limit 50""")
                 .setParameter(1, a.id).getResultList()) {
             Object[] r = (Object[]) row;

@@ -1,0 +1,119 @@
+package org.safemobility.intake;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.safemobility.fixtures.RegistrationFixture;
+import org.safemobility.fixtures.Rows;
+import org.safemobility.fixtures.TokenFixture;
+import org.safemobility.fixtures.Workflow;
+
+/**
+ * Finding a person the way the counter hears them: names without accents, in another order, with a typo, a household
+ * member's name, a case, document or phone number; only in the caller's offices, and every search audited with what it
+ * returned. Each test's people carry a family name made up for the run, so that other tests' cases never match.
+ */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class CaseSearchIT {
+
+    private static final String GT = TokenFixture.caseworkerNamed("cw-search-gt", "GT");
+    private static final String CR = TokenFixture.caseworkerNamed("cw-search-cr", "CR");
+
+    @Inject
+    AgroalDataSource db;
+
+    /** A family name no other test uses, e.g. "Quiroga Brtfe" (letters only, so that it folds to itself). */
+    private static String madeUpFamilyName(String base) {
+        StringBuilder tail = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            tail.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
+        }
+        return base + " " + Character.toUpperCase(tail.charAt(0)) + tail.substring(1);
+    }
+
+    private static ValidatableResponse search(String token, Map<String, ?> parameters) {
+        return given().auth().oauth2(token).queryParams(parameters).get("/api/v1/cases").then();
+    }
+
+    @Test
+    void names_are_found_without_accents_in_any_order_and_with_typos() {
+        String family = madeUpFamilyName("Pérez Gómez");
+        String plain = family.replace("é", "e").replace("ó", "o");
+        String maria = Workflow.register(GT, RegistrationFixture.valid("GT").with("applicant.givenName", "María José")
+                .with("applicant.familyName", family).with("household[0].givenName", "Lucía")
+                .with("household[0].familyName", "Zubiría " + family.substring(family.lastIndexOf(' ') + 1)));
+        String other = Workflow.register(GT, RegistrationFixture.valid("GT").with("applicant.givenName", "Pedro")
+                .with("applicant.familyName", family));
+
+        search(GT, Map.of("q", "Maria Jose " + plain)).statusCode(200)
+                .body("items[0].id", equalTo(maria)).body("items.id", hasItem(other));
+        search(GT, Map.of("q", plain + " maria")).statusCode(200).body("items[0].id", equalTo(maria));
+        search(GT, Map.of("q", "MARÍA  JOSÉ, " + plain.toUpperCase())).statusCode(200).body("items[0].id", equalTo(maria));
+        search(GT, Map.of("q", "Lucia Zubiria")).statusCode(200).body("items.id", hasItem(maria))
+                .body("items.id", not(hasItem(other)));
+        search(GT, Map.of("q", "Maira Jose " + plain)).statusCode(200).body("items[0].id", equalTo(maria));
+    }
+
+    @Test
+    void a_swapped_letter_in_a_short_name_is_still_found() {
+        String family = madeUpFamilyName("Mwangi");
+        String john = Workflow.register(GT, RegistrationFixture.valid("GT").with("applicant.givenName", "John")
+                .with("applicant.familyName", family).with("applicant.dateOfBirth", "1987-03-14"));
+        search(GT, Map.of("q", "Jonh", "dateOfBirth", "1987-03-14")).statusCode(200).body("items.id", hasItem(john));
+        search(GT, Map.of("q", "Jonh " + family)).statusCode(200).body("items[0].id", equalTo(john));
+    }
+
+    @Test
+    void numbers_match_exactly_and_other_offices_stay_out() {
+        String family = madeUpFamilyName("Arévalo");
+        String document = "S" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+        String phone = "+5022" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+        String id = Workflow.register(GT, RegistrationFixture.valid("GT").with("applicant.familyName", family)
+                .with("applicant.documentNumber", document).with("applicant.phone", phone));
+        String number = Workflow.read(GT, id).extract().path("caseNumber");
+
+        search(GT, Map.of("q", number)).statusCode(200).body("items[0].id", equalTo(id));
+        search(GT, Map.of("q", number.toLowerCase())).statusCode(200).body("items[0].id", equalTo(id));
+        search(GT, Map.of("q", document)).statusCode(200).body("items[0].id", equalTo(id)).body("total", equalTo(1));
+        search(GT, Map.of("q", phone)).statusCode(200).body("items[0].id", equalTo(id));
+        search(GT, Map.of("q", family, "status", "ELIGIBLE", "registeredFrom", "2020-01-01")).statusCode(200)
+                .body("items.id", hasItem(id));
+        search(GT, Map.of("q", family, "status", "WITHDRAWN")).statusCode(200).body("items.id", not(hasItem(id)));
+        search(GT, Map.of("q", family, "page", 5)).statusCode(200).body("items", equalTo(List.of()))
+                .body("total", equalTo(1));
+
+        search(CR, Map.of("q", family)).statusCode(200).body("items.id", not(hasItem(id)));
+        search(CR, Map.of("q", document)).statusCode(200).body("total", equalTo(0));
+        search(CR, Map.of("q", family, "office", "GT")).statusCode(403);
+
+        String returned = Rows.text(db, """
+                select details::text from smo.audit_event where action = 'cases.searched' and actor = 'cw-search-gt'
+                 and details -> 'filter' ->> 'q' = ? order by seq desc limit 1""", document);
+        assertThat(returned).contains(id);
+    }
+
+    @Test
+    void bad_searches_are_refused_with_the_parameter_named() {
+        search(GT, Map.of("q", "a")).statusCode(400).body("errors[0].field", equalTo("q"));
+        search(GT, Map.of("q", "x".repeat(201))).statusCode(400).body("errors[0].field", equalTo("q"));
+        search(GT, Map.of("dateOfBirth", "1990-13-01")).statusCode(400).body("errors[0].field", equalTo("dateOfBirth"));
+        search(GT, Map.of("registeredFrom", "2026-02-01", "registeredTo", "2026-01-01")).statusCode(400)
+                .body("errors[0].field", equalTo("registeredTo"));
+        search(GT, Map.of("q", "'; drop table smo.case_file; --")).statusCode(200);
+        search(GT, Map.of("q", "%_%")).statusCode(200);
+    }
+}
