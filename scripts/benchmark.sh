@@ -10,8 +10,10 @@
 #   5. the audit trail's hash chain: registrations per second with it vs without it (alternating rounds), and the time
 #      to verify a chain of 1,000,000 entries;
 #   6. a daily quota's cost: registrations per second at an office with an unreachable quota vs without one;
-#   7. bulk actions: cases per second a bulk close works through, vs the same cases withdrawn one request each.
-# Usage: scripts/benchmark.sh [decision] [inbox] [service] [webhooks] [queues] [audit] [quota] [bulk]   (none: all)
+#   7. bulk actions: cases per second a bulk close works through, vs the same cases withdrawn one request each;
+#   8. finding a person among 1,000,000 cases (names, typos, numbers) vs the plain newest-first list.
+# Usage: scripts/benchmark.sh [decision] [inbox] [service] [webhooks] [queues] [audit] [quota] [bulk] [search]
+#        (none: all of them)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${BENCHMARK_PORT:-8090}
@@ -48,4 +50,5 @@ want queues && run_main org.safemobility.benchmark.QueueBenchmark "$args"
 want audit && run_main org.safemobility.benchmark.AuditBenchmark "$args"
 want quota && run_main org.safemobility.benchmark.IntakeQuotaBenchmark "$args"
 want bulk && run_main org.safemobility.benchmark.BulkActionBenchmark "$args"
+want search && run_main org.safemobility.benchmark.SearchBenchmark "$args"
 exit 0
