@@ -2,6 +2,7 @@ package org.safemobility.eligibility;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -16,6 +17,7 @@ import org.safemobility.access.OfficeDirectory;
 import org.safemobility.audit.AuditTrail;
 import org.safemobility.errors.Conflict;
 import org.safemobility.errors.FourEyes;
+import org.safemobility.intake.CaseCorrected;
 import org.safemobility.intake.CaseFacts;
 import org.safemobility.intake.CaseLifecycle;
 import org.safemobility.intake.CaseQueries;
@@ -23,6 +25,7 @@ import org.safemobility.intake.CaseReference;
 import org.safemobility.intake.CaseTransition;
 import org.safemobility.intake.CaseView;
 import org.safemobility.intake.CaseViewPart;
+import org.safemobility.workflow.CaseWorkflow;
 import org.safemobility.workflow.EligibilityDecider;
 
 /**
@@ -64,6 +67,9 @@ public class CaseEligibility implements EligibilityDecider, CaseViewPart {
     @Inject
     Event<OverrideDecided> overrides;
 
+    @Inject
+    CaseWorkflow workflow;
+
     /** Decides a newly registered case with the rules in force on the day it was registered, and records it. */
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
@@ -78,6 +84,56 @@ public class CaseEligibility implements EligibilityDecider, CaseViewPart {
                 answer.decisionVersion()));
         decided.fire(new EligibilityDecided(caseId, c.office(), answer.eligible(), false));
         return answer.eligible();
+    }
+
+    /**
+     * A correction changed an eligibility input: the rules decide again on the application date (as they did at
+     * registration) and the decision is recorded, the previous one kept in the audit entry. When the answer flips and
+     * no approved override stands, the case moves: found ineligible before any pathway was approved, to
+     * {@code review-ineligible}; found eligible after a refusal (even a closed one), to {@code schedule-interview}.
+     * A flip the case cannot follow (it is already further on) is a conflict, and the correction is undone with it.
+     */
+    void onCorrected(@Observes CaseCorrected corrected) {
+        if (!corrected.eligibilityInputsChanged()) {
+            return;
+        }
+        UUID caseId = corrected.caseId();
+        RecordedEligibility decision = RecordedEligibility.findById(caseId);
+        if (decision == null) {
+            return; // not decided yet: the eligibility step will read the corrected facts
+        }
+        CaseFacts c = cases.facts(caseId);
+        LocalDate applied = c.applicationDate() != null ? c.applicationDate()
+                : c.registeredAt().atZone(offices.find(c.office()).orElseThrow().zone()).toLocalDate();
+        EligibilityAnswer answer = rules.answer(new EligibilityQuestion(c.office(), c.nationality(), c.arrivalDate(), applied));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("from", decisionDetails(decision.eligible, decision.ruleId, decision.decisionVersion));
+        details.put("to", decisionDetails(answer.eligible(), answer.ruleId(), answer.decisionVersion()));
+        boolean overridden = decision.override != null && decision.override.decision == EligibilityOverride.Decision.APPROVED;
+        boolean flipped = decision.eligible != answer.eligible() && !overridden;
+        EligibilityOverride override = decision.override;
+        RecordedEligibility now = recorded(caseId, answer);
+        decision.eligible = now.eligible;
+        decision.pathways = now.pathways;
+        decision.ruleId = now.ruleId;
+        decision.reason = now.reason;
+        decision.decisionVersion = now.decisionVersion;
+        decision.decidedAt = now.decidedAt;
+        decision.nationality = now.nationality;
+        decision.arrivalDate = now.arrivalDate;
+        decision.applicationDate = now.applicationDate;
+        if (flipped && answer.eligible()) {
+            lifecycle.apply(caseId, CaseTransition.CORRECTED_TO_ELIGIBLE);
+            decision.override = override != null && override.decision == null ? null : override; // a pending request is moot
+            lifecycle.processStarted(caseId, workflow.restartAt(caseId, c.office(), "schedule-interview"));
+        } else if (flipped) {
+            lifecycle.apply(caseId, CaseTransition.CORRECTED_TO_INELIGIBLE);
+            workflow.restartAt(caseId, c.office(), "review-ineligible");
+        }
+        details.put("moved", flipped);
+        audit.record("eligibility.redecided", c.office(), caseId, details);
+        // reports follow the decision that stands; the metric counts first decisions only (the flag)
+        decided.fire(new EligibilityDecided(caseId, c.office(), answer.eligible(), true));
     }
 
     /** The caseworker agrees with the refusal: the case closes, the reason stays on it. */

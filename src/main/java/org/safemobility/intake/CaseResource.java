@@ -61,6 +61,9 @@ public class CaseResource {
     CaseWithdrawal withdrawal;
 
     @Inject
+    CaseCorrections corrections;
+
+    @Inject
     CaseEdits edits;
 
     @Inject
@@ -164,6 +167,29 @@ public class CaseResource {
                          JsonNode body) throws JsonProcessingException {
         CaseView view = edits.patch(id, version -> Preconditions.requireIfMatch(headers, "case", version),
                 edits.read(body), body);
+        return Response.ok(view).tag(etag(view)).build();
+    }
+
+    @POST
+    @Path("/{id}/corrections")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "correctCase", summary = "Correct what was recorded about the applicant",
+            description = "Names, date of birth, nationality, arrival date, host-country status, document; with a reason "
+                    + "and If-Match. Old and new values are audited. A changed nationality or arrival date has eligibility "
+                    + "decided again on the application date: a case found ineligible goes to review-ineligible, a refused "
+                    + "one found eligible goes on to screening. An applicant under 18 after the correction is refused.")
+    @APIResponse(responseCode = "200", description = "The corrected case, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid, or the correction changes nothing (named in errors)")
+    @APIResponse(responseCode = "404", description = "No such case in the caller's offices")
+    @APIResponse(responseCode = "409", description = "The new eligibility decision cannot move the case from where it is")
+    @APIResponse(responseCode = "412", description = "The case changed since the version in If-Match")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Response correct(@PathParam("id") UUID id,
+                            @Parameter(description = "The case's ETag, e.g. \"3\"") @HeaderParam("If-Match") String ifMatch,
+                            @Context HttpHeaders headers,
+                            @NotNull(message = "a JSON body is required") @Valid CaseCorrections.CorrectionRequest body) {
+        CaseView view = corrections.correct(id, version -> Preconditions.requireIfMatch(headers, "case", version), body);
         return Response.ok(view).tag(etag(view)).build();
     }
 

@@ -13,15 +13,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Finding a person by what the counter hears: a case number, a document or phone number (exactly), or names of the
- * applicant and household members however they are spelled today. Names are matched on the folded text the
- * {@code case_search} table keeps (accents, case and punctuation gone) by trigram word similarity, which tolerates word
- * order, missing words and most typos, and by double-metaphone codes, which catch the swapped letters trigrams miss in
- * short names ("Jonh"). Both through GIN indexes; candidates are ranked by similarity, exact identifiers first.
+ * applicant and household members however they are spelled today. Every word searched must be found among a case's
+ * names by its double-metaphone code, which absorbs accents, case, word order, missing words and the commonest typos
+ * ("Jonh", "Maira", "Gonzales"); cases whose words match exactly rank first, then the newest. Through the GIN index on
+ * the codes of {@code case_search}, whose rows also carry the filters, so a page costs one index scan and twenty
+ * lookups. Only when that finds nothing does a slower trigram search (pg_trgm word similarity, which survives a
+ * mistyped consonant) look again.
  */
 @ApplicationScoped
 public class CaseSearch {
 
-    /** How much of the search text must be found in a case's names (pg_trgm word similarity, 0 to 1). */
+    /** For the trigram fallback: how much of the search text must be found in a case's names (0 to 1). */
     @ConfigProperty(name = "smo.search.name-similarity", defaultValue = "0.5")
     double nameSimilarity;
 
@@ -31,34 +33,35 @@ public class CaseSearch {
     @Transactional(Transactional.TxType.MANDATORY)
     CaseSummary.Page find(CaseQueries.CaseFilter filter, Set<String> offices, int page, int size) {
         String text = filter.q().strip();
-        // a transaction-local setting: the %> operator (and its index) reads the threshold from it
-        em.createNativeQuery("select set_config('pg_trgm.word_similarity_threshold', ?1, true)")
-                .setParameter(1, Double.toString(nameSimilarity)).getSingleResult();
-        StringBuilder where = new StringBuilder("c.office = any(cast(?2 as text[]))");
+        StringBuilder where = new StringBuilder("s.office = any(cast(?2 as text[]))");
         List<Object> parameters = new ArrayList<>(List.of(text, "{" + String.join(",", offices) + "}"));
         if (filter.status() != null) {
             parameters.add(filter.status().name());
-            where.append(" and c.status = ?").append(parameters.size());
+            where.append(" and s.status = ?").append(parameters.size());
         }
         if (filter.nationality() != null) {
             parameters.add(filter.nationality());
-            where.append(" and c.applicant_nationality = ?").append(parameters.size());
+            where.append(" and s.nationality = ?").append(parameters.size());
         }
         if (filter.dateOfBirth() != null) {
             parameters.add(filter.dateOfBirth());
-            where.append(" and c.applicant_date_of_birth = ?").append(parameters.size());
+            where.append(" and s.date_of_birth = ?").append(parameters.size());
         }
         if (filter.registeredFrom() != null) {
             parameters.add(filter.registeredFromInstant());
-            where.append(" and c.created_at >= ?").append(parameters.size());
+            where.append(" and s.registered_at >= ?").append(parameters.size());
         }
         if (filter.registeredTo() != null) {
             parameters.add(filter.registeredToInstant());
-            where.append(" and c.created_at < ?").append(parameters.size());
+            where.append(" and s.registered_at < ?").append(parameters.size());
         }
-        List<Object[]> rows = rows(where, parameters, size, page * size);
-        if (rows.isEmpty() && page > 0) { // past the last match: the total still says how many there are
-            List<Object[]> first = rows(where, parameters, 1, 0);
+        List<Object[]> rows = rows(where, parameters, size, page * size, false);
+        if (rows.isEmpty() && page == 0) {
+            em.createNativeQuery("select set_config('pg_trgm.word_similarity_threshold', ?1, true)")
+                    .setParameter(1, Double.toString(nameSimilarity)).getSingleResult();
+            rows = rows(where, parameters, size, 0, true);
+        } else if (rows.isEmpty()) { // past the last match: the total still says how many there are
+            List<Object[]> first = rows(where, parameters, 1, 0, false);
             return new CaseSummary.Page(List.of(), first.isEmpty() ? 0 : ((Number) first.get(0)[9]).longValue(), page, size);
         }
         List<CaseSummary> items = new ArrayList<>();
@@ -69,35 +72,47 @@ public class CaseSearch {
         return new CaseSummary.Page(items, rows.isEmpty() ? 0 : ((Number) rows.get(0)[9]).longValue(), page, size);
     }
 
+    /**
+     * A page of matches with the total. Names match by code (every word's code among the case's), or, in the fuzzy
+     * pass, by trigram word similarity over the folded names.
+     */
     @SuppressWarnings("unchecked")
-    private List<Object[]> rows(StringBuilder where, List<Object> filterParameters, int limitRows, int offsetRows) {
+    private List<Object[]> rows(StringBuilder where, List<Object> filterParameters, int limitRows, int offsetRows,
+                                boolean fuzzy) {
         List<Object> parameters = new ArrayList<>(filterParameters);
         parameters.add(limitRows);
         int limit = parameters.size();
         parameters.add(offsetRows);
         int offset = parameters.size();
+        String names = fuzzy
+                ? "select s.case_id, 0.5 * smo.word_similarity(q.folded, s.names) from smo.case_search s, q "
+                        + "where q.folded <> '' and s.names %> q.folded and " + where
+                : "select s.case_id, 1.0 + (select count(*) from unnest(q.words) w where w = any(s.words))::float8 "
+                        + "/ cardinality(q.words) from smo.case_search s, q "
+                        + "where cardinality(q.codes) > 0 and s.codes @> q.codes and " + where;
         var query = em.createNativeQuery("""
-                with q as (select smo.search_fold(?1) as folded, smo.search_codes(?1) as codes),
+                with q as (select smo.search_fold(?1) as folded, smo.search_words(?1) as words,
+                                  smo.search_codes(?1) as codes),
                 hits as (
-                    select c.id, 3.0 as score from smo.case_file c where c.case_number = upper(?1)
+                    select c.id as case_id, 3.0 as score from smo.case_file c where c.case_number = upper(?1)
                     union all
-                    select c.id, 2.0 from smo.case_file c where c.applicant_document_number = ?1
+                    select c.id, 2.5 from smo.case_file c where c.applicant_document_number = ?1
                     union all
-                    select c.id, 2.0 from smo.case_file c where c.applicant_phone = ?1
+                    select c.id, 2.5 from smo.case_file c where c.applicant_phone = ?1
                     union all
-                    select s.case_id, smo.word_similarity(q.folded, s.names) from smo.case_search s, q
-                     where q.folded <> '' and s.names %%> q.folded
-                    union all
-                    select s.case_id, 0.5 + 0.5 * smo.word_similarity(q.folded, s.names) from smo.case_search s, q
-                     where cardinality(q.codes) > 0 and s.codes @> q.codes
+                    %s
                 ),
-                best as (select id, max(score) as score from hits group by id)
+                page as (
+                    select b.case_id, b.score, s.registered_at, count(*) over () as total
+                      from (select case_id, max(score) as score from hits group by case_id) b
+                      join smo.case_search s on s.case_id = b.case_id
+                     where %s
+                     order by b.score desc, s.registered_at desc, b.case_id desc
+                     limit ?%d offset ?%d)
                 select c.id, c.case_number, c.office, c.status, c.applicant_given_name, c.applicant_family_name,
-                       c.applicant_nationality, c.created_at, c.updated_at, count(*) over () as total
-                  from best b join smo.case_file c on c.id = b.id
-                 where %s
-                 order by b.score desc, c.created_at desc, c.id desc
-                 limit ?%d offset ?%d""".formatted(where, limit, offset));
+                       c.applicant_nationality, c.created_at, c.updated_at, p.total
+                  from page p join smo.case_file c on c.id = p.case_id
+                 order by p.score desc, p.registered_at desc, p.case_id desc""".formatted(names, where, limit, offset));
         for (int i = 0; i < parameters.size(); i++) {
             query.setParameter(i + 1, parameters.get(i));
         }

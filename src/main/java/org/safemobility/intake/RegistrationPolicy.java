@@ -29,7 +29,22 @@ public class RegistrationPolicy {
                 && (request.applicationDateReason() == null || request.applicationDateReason().isBlank())) {
             errors.add(new Invalid.Violation("applicationDateReason", "is required with an earlier applicationDate"));
         }
-        ApplicantDetails applicant = request.applicant();
+        errors.addAll(applicantViolations(request.applicant(), officeToday));
+        List<HouseholdMemberDetails> household = request.householdOrEmpty();
+        for (int i = 0; i < household.size(); i++) {
+            HouseholdMemberDetails member = household.get(i);
+            if (member.dateOfBirth().isAfter(officeToday)) {
+                errors.add(new Invalid.Violation("household[" + i + "].dateOfBirth", "must not be in the future"));
+            } else if (Period.between(member.dateOfBirth(), officeToday).getYears() > OLDEST_PLAUSIBLE_AGE) {
+                errors.add(new Invalid.Violation("household[" + i + "].dateOfBirth", "is more than " + OLDEST_PLAUSIBLE_AGE + " years ago"));
+            }
+        }
+        return errors;
+    }
+
+    /** The applicant's own rules (adult, plausible dates, a document named with its number), at registration or correction. */
+    public List<Invalid.Violation> applicantViolations(ApplicantDetails applicant, LocalDate officeToday) {
+        List<Invalid.Violation> errors = new ArrayList<>();
         LocalDate born = applicant.dateOfBirth();
         if (born.isAfter(officeToday)) {
             errors.add(new Invalid.Violation("applicant.dateOfBirth", "must be a date in the past"));
@@ -50,15 +65,6 @@ public class RegistrationPolicy {
         }
         if (applicant.documentType() != null && (applicant.documentNumber() == null || applicant.documentNumber().isBlank())) {
             errors.add(new Invalid.Violation("applicant.documentNumber", "is required when documentType is given"));
-        }
-        List<HouseholdMemberDetails> household = request.householdOrEmpty();
-        for (int i = 0; i < household.size(); i++) {
-            HouseholdMemberDetails member = household.get(i);
-            if (member.dateOfBirth().isAfter(officeToday)) {
-                errors.add(new Invalid.Violation("household[" + i + "].dateOfBirth", "must not be in the future"));
-            } else if (Period.between(member.dateOfBirth(), officeToday).getYears() > OLDEST_PLAUSIBLE_AGE) {
-                errors.add(new Invalid.Violation("household[" + i + "].dateOfBirth", "is more than " + OLDEST_PLAUSIBLE_AGE + " years ago"));
-            }
         }
         return errors;
     }

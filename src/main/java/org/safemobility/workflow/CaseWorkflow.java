@@ -131,6 +131,38 @@ public class CaseWorkflow {
     }
 
     /**
+     * Moves the case to an activity of its process, wherever it stands: what it waits in is cancelled (its tasks end,
+     * their deadlines with them) and the process goes on from that activity. A case whose process ended (a closed
+     * case) gets a new instance started there.
+     *
+     * @return the id of the process instance the case now runs in
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String restartAt(UUID caseId, String office, String activity) {
+        List<ProcessInstance> running = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId.toString(), PROCESS_KEY).list();
+        if (running.isEmpty()) {
+            return runtime.createProcessInstanceByKey(PROCESS_KEY).businessKey(caseId.toString())
+                    .setVariables(Map.of(CASE_ID, caseId.toString(), OFFICE, office, PRIORITY, NORMAL_PRIORITY))
+                    .startBeforeActivity(activity).execute().getId();
+        }
+        ProcessInstance kept = running.get(0);
+        for (ProcessInstance other : running.subList(1, running.size())) {
+            runtime.deleteProcessInstance(other.getId(), "the case moved to " + activity);
+        }
+        ActivityInstance root = runtime.getActivityInstance(kept.getId());
+        var modification = runtime.createProcessInstanceModification(kept.getId()).startBeforeActivity(activity);
+        for (ActivityInstance child : root.getChildActivityInstances()) {
+            modification.cancelActivityInstance(child.getId());
+        }
+        for (var transition : root.getChildTransitionInstances()) {
+            modification.cancelTransitionInstance(transition.getId());
+        }
+        modification.execute(false, false); // listeners run: the queues drop the cancelled tasks
+        return kept.getId();
+    }
+
+    /**
      * Holds the case: its running processes are suspended, so none of its tasks can be completed and none of its
      * timers (deadlines, partner SLA) fires until it is resumed.
      *

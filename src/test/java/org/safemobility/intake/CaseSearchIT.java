@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 
 import io.agroal.api.AgroalDataSource;
@@ -60,12 +61,16 @@ class CaseSearchIT {
                 .with("applicant.familyName", family));
 
         search(GT, Map.of("q", "Maria Jose " + plain)).statusCode(200)
-                .body("items[0].id", equalTo(maria)).body("items.id", hasItem(other));
+                .body("items[0].id", equalTo(maria)).body("items.id", not(hasItem(other)));
+        search(GT, Map.of("q", plain)).statusCode(200).body("items.id", hasItems(maria, other)).body("total", equalTo(2));
         search(GT, Map.of("q", plain + " maria")).statusCode(200).body("items[0].id", equalTo(maria));
         search(GT, Map.of("q", "MARÍA  JOSÉ, " + plain.toUpperCase())).statusCode(200).body("items[0].id", equalTo(maria));
         search(GT, Map.of("q", "Lucia Zubiria")).statusCode(200).body("items.id", hasItem(maria))
                 .body("items.id", not(hasItem(other)));
         search(GT, Map.of("q", "Maira Jose " + plain)).statusCode(200).body("items[0].id", equalTo(maria));
+        // a mistyped consonant defeats the codes; the trigram pass finds it when nothing else does
+        String consonant = plain.replace("Gomez", "Gomes").replace("Perez", "Pemez");
+        search(GT, Map.of("q", "Maria Jose " + consonant)).statusCode(200).body("items.id", hasItem(maria));
     }
 
     @Test

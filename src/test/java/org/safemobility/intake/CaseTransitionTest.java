@@ -62,7 +62,7 @@ class CaseTransitionTest {
     }
 
     @Test
-    void closed_cases_move_only_through_re_screening() {
+    void closed_cases_move_only_through_re_screening_or_a_correction() {
         for (CaseStatus status : CaseStatus.values()) {
             if (!status.isClosed()) {
                 continue;
@@ -70,7 +70,7 @@ class CaseTransitionTest {
             for (CaseTransition transition : CaseTransition.values()) {
                 if (transition.allowedFrom(status)) {
                     assertThat(transition).isIn(CaseTransition.REOPENED_BY_RESCREENING,
-                            CaseTransition.KEPT_CLOSED_AFTER_RESCREENING);
+                            CaseTransition.KEPT_CLOSED_AFTER_RESCREENING, CaseTransition.CORRECTED_TO_ELIGIBLE);
                 }
             }
         }
