@@ -1,8 +1,8 @@
 -- Finding a person: one row per case with what a search filters and matches on, kept by triggers so that every way a
 -- case or its household is written keeps it in step. The names of the applicant and household members are kept
--- folded (lower case, accents removed, punctuation to spaces) as words, as a double-metaphone code per word, and as
--- text for trigram ranking. A search's words must all be found by their codes (which absorbs accents, case, word
--- order, missing words and the commonest typos: "Jonh", "Maira", "Gonzales"), through a GIN index on the codes.
+-- folded (lower case, accents removed, punctuation to spaces) as words and as a double-metaphone code per word. A
+-- search's words must all be found by their codes (which absorbs accents, case, word order, missing words and the
+-- commonest typos: "Jonh", "Maira", "Gonzales"), through a GIN index on the codes.
 create extension if not exists unaccent with schema smo;
 create extension if not exists pg_trgm with schema smo;
 create extension if not exists fuzzystrmatch with schema smo;
@@ -29,18 +29,23 @@ create table case_search (
     nationality   varchar(3)  not null,
     date_of_birth date        not null,
     registered_at timestamptz not null,
-    names         text        not null,
     words         text[]      not null,
     codes         text[]      not null
 );
 create index case_search_codes on case_search using gin (codes);
-create index case_search_names on case_search using gin (names gin_trgm_ops);
+
+-- Every folded name word seen on a case: a mistyped word whose code matches nothing is looked up here by trigram
+-- similarity (a small table, unlike the names of every case), and the codes of its neighbours are searched instead.
+create table name_word (
+    word text primary key
+);
+create index name_word_trigrams on name_word using gin (word gin_trgm_ops);
 
 create function case_search_refresh(target uuid) returns void language plpgsql as $$
 begin
-    insert into smo.case_search (case_id, office, status, nationality, date_of_birth, registered_at, names, words, codes)
+    insert into smo.case_search (case_id, office, status, nationality, date_of_birth, registered_at, words, codes)
     select c.id, c.office, c.status, c.applicant_nationality, c.applicant_date_of_birth, c.created_at,
-           smo.search_fold(n.all_names), smo.search_words(n.all_names), smo.search_codes(n.all_names)
+           smo.search_words(n.all_names), smo.search_codes(n.all_names)
       from smo.case_file c
      cross join lateral (select concat_ws(' ', c.applicant_given_name, c.applicant_family_name,
                                 (select string_agg(m.given_name || ' ' || m.family_name, ' ' order by m.position)
@@ -48,8 +53,11 @@ begin
      where c.id = target
     on conflict (case_id) do update
        set office = excluded.office, status = excluded.status, nationality = excluded.nationality,
-           date_of_birth = excluded.date_of_birth, registered_at = excluded.registered_at, names = excluded.names,
+           date_of_birth = excluded.date_of_birth, registered_at = excluded.registered_at,
            words = excluded.words, codes = excluded.codes;
+    insert into smo.name_word (word)
+    select unnest(words) from smo.case_search where case_id = target
+    on conflict do nothing;
 end $$;
 
 create function case_search_on_case() returns trigger language plpgsql as $$

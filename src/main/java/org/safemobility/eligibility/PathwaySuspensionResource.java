@@ -59,8 +59,8 @@ public class PathwaySuspensionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "suspendPathway", summary = "Suspend a pathway from a day on, for every office or one",
             description = "While suspended, an approved case is not referred: it waits on hold with no partner deadline. "
-                    + "Referrals already sent are marked held and their partners told (webhook referral.held) within a "
-                    + "minute of the first day.")
+                    + "Referrals already sent are marked held and their partners told (webhook referral.held): at once when "
+                    + "it starts today or earlier, otherwise within a minute of its first day.")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PathwaySuspensions.SuspensionView.class)))
     @APIResponse(responseCode = "400", description = "Invalid (fields named)")
@@ -75,7 +75,7 @@ public class PathwaySuspensionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "changePathwaySuspension", summary = "Lift a suspension from a day on, or put its lifting off",
             description = "From liftedOn, cases on hold for the pathway are released and referred, and held referrals resume "
-                    + "(webhook referral.resumed), within a minute.")
+                    + "(webhook referral.resumed): at once when liftedOn is today, otherwise within a minute of that day.")
     @APIResponse(responseCode = "200", description = "The suspension",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PathwaySuspensions.SuspensionView.class)))
     @APIResponse(responseCode = "400", description = "Invalid (fields named)")

@@ -2,6 +2,7 @@ package org.safemobility.eligibility;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -76,6 +77,9 @@ public class PathwaySuspensions {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<PathwaySuspensionChanged> changed;
+
     /** The suspension that keeps the pathway closed at the office today (its calendar), if any. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<SuspensionView> inForce(Pathway pathway, String office) {
@@ -129,6 +133,7 @@ public class PathwaySuspensions {
         s.setAt = clock.instant();
         s.persist();
         audit.record("pathway.suspended", s.office, null, details(s));
+        changed.fire(new PathwaySuspensionChanged(s.pathway));
         return view(s);
     }
 
@@ -156,6 +161,7 @@ public class PathwaySuspensions {
         s.reason = change.reason().strip();
         s.updatedAt = clock.instant();
         audit.record("pathway.suspension-changed", s.office, null, details(s));
+        changed.fire(new PathwaySuspensionChanged(s.pathway));
         return view(s);
     }
 

@@ -17,14 +17,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * names by its double-metaphone code, which absorbs accents, case, word order, missing words and the commonest typos
  * ("Jonh", "Maira", "Gonzales"); cases whose words match exactly rank first, then the newest. Through the GIN index on
  * the codes of {@code case_search}, whose rows also carry the filters, so a page costs one index scan and twenty
- * lookups. Only when that finds nothing does a slower trigram search (pg_trgm word similarity, which survives a
- * mistyped consonant) look again.
+ * lookups. Only when that finds nothing is each word looked up among the name words on record by trigram similarity
+ * (which survives a mistyped consonant) and the codes of its neighbours searched instead: the trigram search runs over
+ * the small table of distinct words, never over every case's names (that took 175 ms at 1,000,000 cases).
  */
 @ApplicationScoped
 public class CaseSearch {
 
-    /** For the trigram fallback: how much of the search text must be found in a case's names (0 to 1). */
-    @ConfigProperty(name = "smo.search.name-similarity", defaultValue = "0.5")
+    /** For the second pass: how alike (pg_trgm similarity, 0 to 1) a word on record must be to a mistyped one. */
+    @ConfigProperty(name = "smo.search.name-similarity", defaultValue = "0.3")
     double nameSimilarity;
 
     @Inject
@@ -55,13 +56,11 @@ public class CaseSearch {
             parameters.add(filter.registeredToInstant());
             where.append(" and s.registered_at < ?").append(parameters.size());
         }
-        List<Object[]> rows = rows(where, parameters, size, page * size, false);
+        List<Object[]> rows = rows(where, parameters, size, page * size, null);
         if (rows.isEmpty() && page == 0) {
-            em.createNativeQuery("select set_config('pg_trgm.word_similarity_threshold', ?1, true)")
-                    .setParameter(1, Double.toString(nameSimilarity)).getSingleResult();
-            rows = rows(where, parameters, size, 0, true);
+            rows = rows(where, parameters, size, 0, neighbours(text));
         } else if (rows.isEmpty()) { // past the last match: the total still says how many there are
-            List<Object[]> first = rows(where, parameters, 1, 0, false);
+            List<Object[]> first = rows(where, parameters, 1, 0, null);
             return new CaseSummary.Page(List.of(), first.isEmpty() ? 0 : ((Number) first.get(0)[9]).longValue(), page, size);
         }
         List<CaseSummary> items = new ArrayList<>();
@@ -73,25 +72,51 @@ public class CaseSearch {
     }
 
     /**
-     * A page of matches with the total. Names match by code (every word's code among the case's), or, in the fuzzy
-     * pass, by trigram word similarity over the folded names.
+     * For each word searched, the codes of the name words on record that look like it (trigram similarity at least
+     * {@code smo.search.name-similarity}), its own code among them: what a mistyped consonant may have meant.
+     */
+    @SuppressWarnings("unchecked")
+    private List<String> neighbours(String text) {
+        em.createNativeQuery("select set_config('pg_trgm.similarity_threshold', ?1, true)")
+                .setParameter(1, Double.toString(nameSimilarity)).getSingleResult();
+        List<String> alternatives = new ArrayList<>();
+        for (Object row : em.createNativeQuery("""
+                        select array_to_string(smo.search_codes(q.w) || coalesce(array_agg(distinct c.code)
+                                   filter (where c.code is not null), '{}'), ',')
+                          from unnest(smo.search_words(?1)) q(w)
+                          left join lateral (select unnest(smo.search_codes(d.word)) as code from smo.name_word d
+                                              where d.word % q.w) c on true
+                         group by q.w""")
+                .setParameter(1, text).getResultList()) {
+            alternatives.add("{" + row + "}");
+        }
+        return alternatives;
+    }
+
+    /**
+     * A page of matches with the total. Names match by code: every word's code among the case's, or, in the second
+     * pass, one of each word's neighbours' codes.
      */
     @SuppressWarnings("unchecked")
     private List<Object[]> rows(StringBuilder where, List<Object> filterParameters, int limitRows, int offsetRows,
-                                boolean fuzzy) {
+                                List<String> neighbours) {
         List<Object> parameters = new ArrayList<>(filterParameters);
+        StringBuilder codes = new StringBuilder("cardinality(q.codes) > 0 and s.codes @> q.codes");
+        if (neighbours != null) {
+            codes = new StringBuilder(neighbours.isEmpty() ? "false" : "true");
+            for (String alternatives : neighbours) {
+                parameters.add(alternatives);
+                codes.append(" and s.codes && cast(?").append(parameters.size()).append(" as text[])");
+            }
+        }
         parameters.add(limitRows);
         int limit = parameters.size();
         parameters.add(offsetRows);
         int offset = parameters.size();
-        String names = fuzzy
-                ? "select s.case_id, 0.5 * smo.word_similarity(q.folded, s.names) from smo.case_search s, q "
-                        + "where q.folded <> '' and s.names %> q.folded and " + where
-                : "select s.case_id, 1.0 + (select count(*) from unnest(q.words) w where w = any(s.words))::float8 "
-                        + "/ cardinality(q.words) from smo.case_search s, q "
-                        + "where cardinality(q.codes) > 0 and s.codes @> q.codes and " + where;
+        String names = "select s.case_id, 1.0 + (select count(*) from unnest(q.words) w where w = any(s.words))::float8 "
+                + "/ greatest(cardinality(q.words), 1) from smo.case_search s, q where " + codes + " and " + where;
         var query = em.createNativeQuery("""
-                with q as (select smo.search_fold(?1) as folded, smo.search_words(?1) as words,
+                with q as (select smo.search_words(?1) as words,
                                   smo.search_codes(?1) as codes),
                 hits as (
                     select c.id as case_id, 3.0 as score from smo.case_file c where c.case_number = upper(?1)

@@ -3,6 +3,8 @@ package org.safemobility.referral;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotBlank;
@@ -21,6 +23,7 @@ import org.safemobility.access.OfficeDirectory;
 import org.safemobility.access.OfficeScope;
 import org.safemobility.audit.AuditTrail;
 import org.safemobility.eligibility.Pathway;
+import org.safemobility.eligibility.PathwaySuspensionChanged;
 import org.safemobility.eligibility.PathwaySuspensions;
 import org.safemobility.errors.Conflict;
 import org.safemobility.errors.Invalid;
@@ -168,10 +171,18 @@ public class PathwayHolds {
         workflow.releasePathwayHold(caseId, changed ? pathway.name() : null);
     }
 
+    /**
+     * An admin's change applies at once (after its commit, off the request's thread): cases on hold for a suspension
+     * lifted from today are released now, not at the next sweep.
+     */
+    void onChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PathwaySuspensionChanged change) {
+        java.util.concurrent.CompletableFuture.runAsync(this::sweep);
+    }
+
     /** Applies suspensions as they start and end: marks and unmarks sent referrals, releases cases whose pathway reopened. */
     @Scheduled(every = "${smo.suspensions.sweep-every}", delayed = "${smo.suspensions.sweep-delay}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void sweep() {
+    synchronized void sweep() {
         try {
             Sweep sweep = QuarkusTransaction.requiringNew().call(() -> new Sweep());
             keyset(after -> referralBatch(after, sweep));
