@@ -6,6 +6,7 @@
 create extension if not exists unaccent with schema smo;
 create extension if not exists pg_trgm with schema smo;
 create extension if not exists fuzzystrmatch with schema smo;
+create extension if not exists btree_gin with schema smo;
 
 -- unaccent() is only stable (its dictionary could change); with the dictionary named, the folding is a function of its
 -- input, which an index needs.
@@ -32,7 +33,9 @@ create table case_search (
     words         text[]      not null,
     codes         text[]      not null
 );
-create index case_search_codes on case_search using gin (codes);
+-- every search is within the caller's offices: with the office in the index, a common name's posting list is read for
+-- that office only (at 1,000,000 cases, 3,000 rows to visit instead of 12,600 for "maria")
+create index case_search_office_codes on case_search using gin (office, codes);
 
 -- Every folded name word seen on a case: a mistyped word whose code matches nothing is looked up here by trigram
 -- similarity (a small table, unlike the names of every case), and the codes of its neighbours are searched instead.

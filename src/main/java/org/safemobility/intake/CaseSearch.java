@@ -113,31 +113,35 @@ public class CaseSearch {
         int limit = parameters.size();
         parameters.add(offsetRows);
         int offset = parameters.size();
-        String names = "select s.case_id, 1.0 + (select count(*) from unnest(q.words) w where w = any(s.words))::float8 "
-                + "/ greatest(cardinality(q.words), 1) from smo.case_search s, q where " + codes + " and " + where;
+        // every branch filters and carries what the page is ordered by, so no branch's rows are looked up again
+        String exact = "select s.case_id, s.registered_at, %s as score from smo.case_file c "
+                + "join smo.case_search s on s.case_id = c.id where %s and " + where;
         var query = em.createNativeQuery("""
-                with q as (select smo.search_words(?1) as words,
-                                  smo.search_codes(?1) as codes),
+                with q as (select smo.search_words(?1) as words, smo.search_codes(?1) as codes),
                 hits as (
-                    select c.id as case_id, 3.0 as score from smo.case_file c where c.case_number = upper(?1)
-                    union all
-                    select c.id, 2.5 from smo.case_file c where c.applicant_document_number = ?1
-                    union all
-                    select c.id, 2.5 from smo.case_file c where c.applicant_phone = ?1
+                    %s
                     union all
                     %s
+                    union all
+                    %s
+                    union all
+                    select s.case_id, s.registered_at, case when s.words @> q.words then 2.0 else 1.0 end
+                      from smo.case_search s, q
+                     where %s and %s
                 ),
                 page as (
-                    select b.case_id, b.score, s.registered_at, count(*) over () as total
-                      from (select case_id, max(score) as score from hits group by case_id) b
-                      join smo.case_search s on s.case_id = b.case_id
-                     where %s
-                     order by b.score desc, s.registered_at desc, b.case_id desc
+                    select case_id, max(score) as score, max(registered_at) as registered_at, count(*) over () as total
+                      from hits group by case_id
+                     order by score desc, registered_at desc, case_id desc
                      limit ?%d offset ?%d)
                 select c.id, c.case_number, c.office, c.status, c.applicant_given_name, c.applicant_family_name,
                        c.applicant_nationality, c.created_at, c.updated_at, p.total
                   from page p join smo.case_file c on c.id = p.case_id
-                 order by p.score desc, p.registered_at desc, p.case_id desc""".formatted(names, where, limit, offset));
+                 order by p.score desc, p.registered_at desc, p.case_id desc""".formatted(
+                exact.formatted("3.0", "c.case_number = upper(?1)"),
+                exact.formatted("2.5", "c.applicant_document_number = ?1"),
+                exact.formatted("2.5", "c.applicant_phone = ?1"),
+                codes, where, limit, offset));
         for (int i = 0; i < parameters.size(); i++) {
             query.setParameter(i + 1, parameters.get(i));
         }
