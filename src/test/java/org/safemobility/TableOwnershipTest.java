@@ -47,6 +47,7 @@ class TableOwnershipTest {
             Map.entry("escalation", "supervision"),
             Map.entry("case_cohort", "supervision"),
             Map.entry("case_search", "intake"),
+            Map.entry("name_word", "intake"),
             Map.entry("pathway_suspension", "eligibility"),
             Map.entry("pathway_hold", "referral"),
             Map.entry("bulk_action", "supervision"),
