@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -51,7 +52,8 @@ public class BulkActionResource {
     @APIResponse(responseCode = "200", description = "Dry run: what it would touch",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BulkActions.Preview.class)))
     @APIResponse(responseCode = "202", description = "Accepted; follow Location for progress",
-            headers = @Header(name = "Location", description = "The action's status resource"),
+            headers = @Header(name = "Location", description = "The action's status resource",
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BulkActions.View.class)))
     @APIResponse(responseCode = "400", description = "Invalid (fields named)")
     @APIResponse(responseCode = "403", description = "Not a supervisor of that office")

@@ -10,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -36,7 +37,8 @@ public class RescreeningResource {
                     + "task for the office's caseworkers, at most once per case and rules version. Runs in the background "
                     + "as a bulk action (RESCREEN): 202 with its status resource in Location.")
     @APIResponse(responseCode = "202", description = "Accepted; follow Location for progress",
-            headers = @Header(name = "Location", description = "The bulk action's status resource"),
+            headers = @Header(name = "Location", description = "The bulk action's status resource",
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BulkActions.View.class)))
     @APIResponse(responseCode = "400", description = "Unknown or missing office")
     public Response rescreen(
