@@ -11,8 +11,9 @@
 #      to verify a chain of 1,000,000 entries;
 #   6. a daily quota's cost: registrations per second at an office with an unreachable quota vs without one;
 #   7. bulk actions: cases per second a bulk close works through, vs the same cases withdrawn one request each;
-#   8. finding a person among 1,000,000 cases (names, typos, numbers) vs the plain newest-first list.
-# Usage: scripts/benchmark.sh [decision] [inbox] [service] [webhooks] [queues] [audit] [quota] [bulk] [search]
+#   8. finding a person among 1,000,000 cases (names, typos, numbers) vs the plain newest-first list;
+#   9. what keeping the search table costs: registrations per second with its triggers vs without them.
+# Usage: scripts/benchmark.sh [decision] [inbox] [service] [webhooks] [queues] [audit] [quota] [bulk] [search] [searchcost]
 #        (none: all of them)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,4 +52,5 @@ want audit && run_main org.safemobility.benchmark.AuditBenchmark "$args"
 want quota && run_main org.safemobility.benchmark.IntakeQuotaBenchmark "$args"
 want bulk && run_main org.safemobility.benchmark.BulkActionBenchmark "$args"
 want search && run_main org.safemobility.benchmark.SearchBenchmark "$args"
+want searchcost && run_main org.safemobility.benchmark.SearchIndexCostBenchmark "$args"
 exit 0
