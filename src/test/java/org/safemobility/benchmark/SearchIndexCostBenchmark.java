@@ -14,14 +14,15 @@ import java.util.List;
 /**
  * What keeping the search table costs a registration (scripts/benchmark.sh searchcost): registrations per second at
  * 8 clients with the triggers that keep {@code case_search} in step, against the same service with those triggers
- * disabled, in alternating 20-second rounds after a warm-up. The registrations carry no household (each member would
+ * disabled, in alternating 20-second rounds (ABBA) after a warm-up. The registrations carry no household (each member would
  * run the refresh once more), and every one runs the case trigger, and the status trigger as eligibility decides.
  */
 public final class SearchIndexCostBenchmark {
 
     private static final int CLIENTS = 8;
     private static final Duration ROUND = Duration.ofSeconds(20);
-    private static final int ROUNDS = 6;
+    /** Pairs of rounds in the order kept/not, not/kept, ... (ABBA), so that the machine warming up favours neither. */
+    private static final int PAIRS = 4;
 
     private SearchIndexCostBenchmark() {
     }
@@ -37,8 +38,9 @@ public final class SearchIndexCostBenchmark {
             Loopback.registrations(service, caseworker, CLIENTS, ROUND);
             List<Double> ratios = new ArrayList<>();
             double withTriggers = 0;
-            for (int round = 0; round < ROUNDS; round++) {
-                boolean kept = round % 2 == 0;
+            double without = 0;
+            for (int round = 0; round < 2 * PAIRS; round++) {
+                boolean kept = (round % 2 == 0) == ((round / 2) % 2 == 0);
                 triggers(sql, kept);
                 long[] latencies = Loopback.registrations(service, caseworker, CLIENTS, ROUND);
                 double perSecond = latencies.length / (double) ROUND.toSeconds();
@@ -48,7 +50,10 @@ public final class SearchIndexCostBenchmark {
                 if (kept) {
                     withTriggers = perSecond;
                 } else {
-                    ratios.add(withTriggers / perSecond);
+                    without = perSecond;
+                }
+                if (round % 2 == 1) {
+                    ratios.add(withTriggers / without);
                 }
             }
             triggers(sql, true);
