@@ -75,9 +75,7 @@ public class CaseEligibility implements EligibilityDecider, CaseViewPart {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean decide(UUID caseId) {
         CaseFacts c = cases.facts(caseId);
-        LocalDate applied = c.applicationDate() != null ? c.applicationDate()
-                : c.registeredAt().atZone(offices.find(c.office()).orElseThrow().zone()).toLocalDate();
-        EligibilityAnswer answer = rules.answer(new EligibilityQuestion(c.office(), c.nationality(), c.arrivalDate(), applied));
+        EligibilityAnswer answer = answerOnApplicationDate(c);
         lifecycle.apply(caseId, answer.eligible() ? CaseTransition.FOUND_ELIGIBLE : CaseTransition.FOUND_INELIGIBLE);
         recorded(caseId, answer).persist();
         audit.record("eligibility.decided", c.office(), caseId, decisionDetails(answer.eligible(), answer.ruleId(),
@@ -103,25 +101,14 @@ public class CaseEligibility implements EligibilityDecider, CaseViewPart {
             return; // not decided yet: the eligibility step will read the corrected facts
         }
         CaseFacts c = cases.facts(caseId);
-        LocalDate applied = c.applicationDate() != null ? c.applicationDate()
-                : c.registeredAt().atZone(offices.find(c.office()).orElseThrow().zone()).toLocalDate();
-        EligibilityAnswer answer = rules.answer(new EligibilityQuestion(c.office(), c.nationality(), c.arrivalDate(), applied));
+        EligibilityAnswer answer = answerOnApplicationDate(c);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("from", decisionDetails(decision.eligible, decision.ruleId, decision.decisionVersion));
         details.put("to", decisionDetails(answer.eligible(), answer.ruleId(), answer.decisionVersion()));
         boolean overridden = decision.override != null && decision.override.decision == EligibilityOverride.Decision.APPROVED;
         boolean flipped = decision.eligible != answer.eligible() && !overridden;
         EligibilityOverride override = decision.override;
-        RecordedEligibility now = recorded(caseId, answer);
-        decision.eligible = now.eligible;
-        decision.pathways = now.pathways;
-        decision.ruleId = now.ruleId;
-        decision.reason = now.reason;
-        decision.decisionVersion = now.decisionVersion;
-        decision.decidedAt = now.decidedAt;
-        decision.nationality = now.nationality;
-        decision.arrivalDate = now.arrivalDate;
-        decision.applicationDate = now.applicationDate;
+        fill(decision, answer);
         if (flipped && answer.eligible()) {
             lifecycle.apply(caseId, CaseTransition.CORRECTED_TO_ELIGIBLE);
             decision.override = override != null && override.decision == null ? null : override; // a pending request is moot
@@ -258,9 +245,21 @@ public class CaseEligibility implements EligibilityDecider, CaseViewPart {
         return decision;
     }
 
+    /** The rules in force, asked about the case as of the day its application was made (its registration by default). */
+    private EligibilityAnswer answerOnApplicationDate(CaseFacts c) {
+        LocalDate applied = c.applicationDate() != null ? c.applicationDate()
+                : c.registeredAt().atZone(offices.find(c.office()).orElseThrow().zone()).toLocalDate();
+        return rules.answer(new EligibilityQuestion(c.office(), c.nationality(), c.arrivalDate(), applied));
+    }
+
     static RecordedEligibility recorded(UUID caseId, EligibilityAnswer answer) {
         RecordedEligibility r = new RecordedEligibility();
         r.caseId = caseId;
+        return fill(r, answer);
+    }
+
+    /** The answer's decision and inputs on the record; an override on it stays. */
+    private static RecordedEligibility fill(RecordedEligibility r, EligibilityAnswer answer) {
         r.eligible = answer.eligible();
         r.pathways = answer.pathways().stream().map(Enum::name).toList();
         r.ruleId = answer.ruleId();
