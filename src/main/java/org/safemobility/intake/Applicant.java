@@ -10,6 +10,10 @@ import java.time.LocalDate;
 @Embeddable
 public class Applicant {
 
+    /** The applicant as a person: a member split into a case of their own keeps the id they had as a member. */
+    @Column(name = "applicant_person_id")
+    public java.util.UUID personId;
+
     @Column(name = "applicant_given_name")
     public String givenName;
 

@@ -30,5 +30,6 @@ public record ApplicantDetails(
         @Pattern(regexp = "\\+[1-9][0-9]{6,14}", message = "must be an international number in E.164 form, e.g. +50212345678")
         @Schema(example = "+50212345678") String phone,
         @Email @Size(max = 254) String email,
-        @LanguageCode @Schema(example = "es", description = "ISO 639-1") String preferredLanguage) {
+        @LanguageCode @Schema(example = "es", description = "ISO 639-1") String preferredLanguage,
+        @Schema(readOnly = true, description = "The applicant's person id, given by the service") java.util.UUID personId) {
 }

@@ -77,6 +77,9 @@ public class CaseCorrections {
     @Inject
     Clock clock;
 
+    @Inject
+    PossibleDuplicates duplicates;
+
     @Transactional
     public CaseView correct(UUID caseId, CaseEdits.VersionCheck versionCheck, @Valid CorrectionRequest request) {
         CaseFile c = CaseFile.findById(caseId);
@@ -88,7 +91,7 @@ public class CaseCorrections {
                 or(fix.dateOfBirth(), a.dateOfBirth), a.sex, or(fix.nationality(), a.nationality),
                 or(fix.documentType(), a.documentType), or(fix.documentNumber(), a.documentNumber),
                 or(fix.arrivalDate(), a.arrivalDate), or(fix.hostCountryStatus(), a.hostCountryStatus), a.phone, a.email,
-                a.preferredLanguage);
+                a.preferredLanguage, a.personId);
         LocalDate officeToday = LocalDate.now(clock.withZone(offices.find(c.office).orElseThrow().zone()));
         List<Invalid.Violation> violations = policy.applicantViolations(after, officeToday);
         if (!violations.isEmpty()) {
@@ -125,6 +128,10 @@ public class CaseCorrections {
         details.put("changes", changes);
         audit.record("case.corrected", c.office, c.id, details);
         corrected.fire(new CaseCorrected(c.id, c.office, changes.containsKey("nationality") || changes.containsKey("arrivalDate")));
+        if (java.util.stream.Stream.of("givenName", "familyName", "dateOfBirth", "nationality", "documentNumber")
+                .anyMatch(changes::containsKey)) {
+            duplicates.check(c); // who the applicant is changed: pairs already decided are not asked again
+        }
         return views.of(c);
     }
 

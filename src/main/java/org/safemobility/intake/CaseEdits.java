@@ -63,6 +63,9 @@ public class CaseEdits {
     OfficeDirectory offices;
 
     @Inject
+    RegistrationPolicy policy;
+
+    @Inject
     ObjectMapper json;
 
 
@@ -172,10 +175,23 @@ public class CaseEdits {
         if (patch.has("household")) {
             List<HouseholdMemberDetails> members = edit.household() == null ? List.of() : edit.household();
             LocalDate officeToday = LocalDate.now(clock.withZone(offices.find(c.office).orElseThrow().zone()));
+            java.util.Set<java.util.UUID> onCase = c.household.stream().map(m -> m.personId)
+                    .collect(java.util.stream.Collectors.toSet());
+            java.util.Set<java.util.UUID> kept = new java.util.HashSet<>();
+            List<Invalid.Violation> errors = new java.util.ArrayList<>();
             for (int i = 0; i < members.size(); i++) {
-                if (members.get(i).dateOfBirth().isAfter(officeToday)) {
-                    throw Invalid.of("household[" + i + "].dateOfBirth", "must not be in the future");
+                HouseholdMemberDetails member = members.get(i);
+                if (member.dateOfBirth().isAfter(officeToday)) {
+                    errors.add(new Invalid.Violation("household[" + i + "].dateOfBirth", "must not be in the future"));
                 }
+                if (member.personId() != null && (!onCase.contains(member.personId()) || !kept.add(member.personId()))) {
+                    errors.add(new Invalid.Violation("household[" + i + "].personId",
+                            "is not a member of this household (leave it out for a new member), or is given twice"));
+                }
+                errors.addAll(policy.memberDocumentViolations(member, "household[" + i + "]"));
+            }
+            if (!errors.isEmpty()) {
+                throw Invalid.of(errors);
             }
             c.household.clear();
             members.stream().map(CaseRegistration::member).forEach(c.household::add);

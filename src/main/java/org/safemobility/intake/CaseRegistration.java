@@ -62,6 +62,9 @@ public class CaseRegistration {
     @Inject
     OfficeIntake intake;
 
+    @Inject
+    PossibleDuplicates duplicates;
+
     /** The registered case, and whether it is the replay of an earlier request with the same Idempotency-Key. */
     public record Registered(CaseView view, boolean replayed) {
     }
@@ -126,6 +129,7 @@ public class CaseRegistration {
         registeredEvents.fire(new CaseRegistered(registered.id, office.code(), registered.applicant.nationality,
                 registered.createdAt));
         registered.processInstanceId = workflow.start(registered.id, office.code());
+        duplicates.check(registered); // before the registration commits: a likely match opens its review
         CaseFile.flush(); // the workflow's first steps changed the case: answer with the version stored
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("caseNumber", caseNumber);
@@ -161,6 +165,7 @@ public class CaseRegistration {
         }
         ApplicantDetails in = request.applicant();
         Applicant a = new Applicant();
+        a.personId = UUID.randomUUID();
         a.givenName = in.givenName().strip();
         a.familyName = in.familyName().strip();
         a.dateOfBirth = in.dateOfBirth();
@@ -186,13 +191,19 @@ public class CaseRegistration {
         return c;
     }
 
+    /** A new person on the household (an edit keeps the id of a member already on the case: {@code personId}). */
     static HouseholdMember member(HouseholdMemberDetails in) {
         HouseholdMember m = new HouseholdMember();
+        m.personId = in.personId() != null ? in.personId() : UUID.randomUUID();
         m.givenName = in.givenName().strip();
         m.familyName = in.familyName().strip();
         m.dateOfBirth = in.dateOfBirth();
         m.relationship = in.relationship();
         m.nationality = in.nationality();
+        m.documentType = in.documentType();
+        m.documentNumber = in.documentNumber() == null ? null : in.documentNumber().strip();
+        m.vulnerabilities = in.vulnerabilitiesOrEmpty().stream().map(Enum::name)
+                .collect(Collectors.toCollection(ArrayList::new));
         return m;
     }
 }

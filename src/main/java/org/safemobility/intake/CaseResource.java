@@ -69,6 +69,9 @@ public class CaseResource {
     @Inject
     CaseHistory history;
 
+    @Inject
+    PossibleDuplicates duplicates;
+
     /** Why the applicant withdraws. */
     @Schema(name = "Withdrawal")
     public record WithdrawalRequest(@NotBlank @Size(max = 2000) @Schema(example = "Found another way to travel safely") String reason) {
@@ -215,5 +218,19 @@ public class CaseResource {
     @APIResponse(responseCode = "404", description = "No such case in the caller's offices")
     public CaseHistory.Timeline history(@PathParam("id") UUID id) {
         return history.of(id);
+    }
+
+    @GET
+    @Path("/{id}/possible-duplicates")
+    @Operation(operationId = "listPossibleDuplicates", summary = "Likely duplicates of the case's people on other cases, "
+            + "at any office, and their decisions",
+            description = "Seen from either case of a match: the other case's number and office and why the people look "
+                    + "alike, never the other case's personal data. Undecided matches are decided in the case's "
+                    + "review-possible-duplicate task.")
+    @APIResponse(responseCode = "200", description = "The matches, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PossibleDuplicates.Listing.class)))
+    @APIResponse(responseCode = "404", description = "No such case in the caller's offices")
+    public PossibleDuplicates.Listing possibleDuplicates(@PathParam("id") UUID id) {
+        return new PossibleDuplicates.Listing(duplicates.of(id));
     }
 }

@@ -36,11 +36,13 @@ public enum CaseStatus {
     /** The applicant withdrew. */
     WITHDRAWN,
     /** Closed by a programme decision (a bulk close, with its outcome, such as PROGRAMME_SUSPENDED). */
-    CLOSED_BY_PROGRAMME;
+    CLOSED_BY_PROGRAMME,
+    /** Closed: the applicant is the same person as on an earlier case (linked to it), which carries on. */
+    DUPLICATE;
 
     /** A case in a final state: nothing more happens to it (re-screening aside). */
     public boolean isClosed() {
         return this == CLOSED_INELIGIBLE || this == WITHDRAWN || this == REFERRED_ACCEPTED || this == NO_PATHWAY
-                || this == CLOSED_BY_PROGRAMME;
+                || this == CLOSED_BY_PROGRAMME || this == DUPLICATE;
     }
 }

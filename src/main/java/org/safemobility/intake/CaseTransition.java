@@ -1,6 +1,7 @@
 package org.safemobility.intake;
 
 import static org.safemobility.intake.CaseStatus.CLOSED_BY_PROGRAMME;
+import static org.safemobility.intake.CaseStatus.DUPLICATE;
 import static org.safemobility.intake.CaseStatus.CLOSED_INELIGIBLE;
 import static org.safemobility.intake.CaseStatus.ELIGIBLE;
 import static org.safemobility.intake.CaseStatus.INELIGIBLE;
@@ -58,7 +59,10 @@ public enum CaseTransition {
     // the applicant, at any stage of an open case
     WITHDRAWN_BY_APPLICANT(WITHDRAWN, open()),
     // a programme decision (bulk close), at any stage of an open case
-    CLOSED_BY_PROGRAMME_DECISION(CLOSED_BY_PROGRAMME, open());
+    CLOSED_BY_PROGRAMME_DECISION(CLOSED_BY_PROGRAMME, open()),
+    // a caseworker found the applicant to be the same person as on an earlier case: while the case is open, or after
+    // its journey closed it without a pathway (the review runs beside the journey)
+    CONFIRMED_DUPLICATE(DUPLICATE, openOr(CLOSED_INELIGIBLE, NO_PATHWAY));
 
     private final CaseStatus to;
     private final Set<CaseStatus> from;
@@ -66,6 +70,10 @@ public enum CaseTransition {
     CaseTransition(CaseStatus to, CaseStatus... from) {
         this.to = to;
         this.from = from.length == 0 ? EnumSet.noneOf(CaseStatus.class) : EnumSet.copyOf(Arrays.asList(from));
+    }
+
+    private static CaseStatus[] openOr(CaseStatus... closed) {
+        return java.util.stream.Stream.concat(Arrays.stream(open()), Arrays.stream(closed)).toArray(CaseStatus[]::new);
     }
 
     private static CaseStatus[] open() {

@@ -34,6 +34,8 @@ public record CaseView(
         ClosingOutcome closingOutcome,
         @Schema(description = "Present when the application was made before the day it was registered")
         ReceivedView received,
+        @Schema(description = "Cases tied to this one: duplicates of the same person, households split")
+        List<PossibleDuplicates.Link> links,
         Instant createdAt,
         Instant updatedAt,
         @Schema(description = "Changes with every update; also sent as the ETag") long version) {
@@ -123,18 +125,26 @@ public record CaseView(
         }
     }
 
-    static CaseView of(CaseFile c, List<String> currentActivities, Parts parts) {
+    static CaseView of(CaseFile c, List<String> currentActivities, Parts parts, List<PossibleDuplicates.Link> links) {
         Applicant a = c.applicant;
         return new CaseView(c.id, c.caseNumber, c.office, c.status, currentActivities,
                 new ApplicantDetails(a.givenName, a.familyName, a.dateOfBirth, a.sex, a.nationality, a.documentType,
-                        a.documentNumber, a.arrivalDate, a.hostCountryStatus, a.phone, a.email, a.preferredLanguage),
-                c.household.stream().map(m -> new HouseholdMemberDetails(m.givenName, m.familyName, m.dateOfBirth,
-                        m.relationship, m.nationality)).toList(),
+                        a.documentNumber, a.arrivalDate, a.hostCountryStatus, a.phone, a.email, a.preferredLanguage,
+                        a.personId),
+                c.household.stream().map(CaseView::member).toList(),
                 new ConsentView(c.consent.given, c.consent.recordedAt),
                 parts.eligibility, parts.allowedPathways, parts.suspendedPathways,
                 c.heldSince == null ? null : new HoldView(c.heldSince, c.holdReason),
                 parts.interview, parts.review, withdrawal(c.withdrawal), c.closingNote, c.closingOutcome, c.applicationDate == null ? null : new ReceivedView(c.applicationDate, c.applicationDateReason),
+                links,
                 c.createdAt, c.updatedAt, c.version);
+    }
+
+    static HouseholdMemberDetails member(HouseholdMember m) {
+        return new HouseholdMemberDetails(m.givenName, m.familyName, m.dateOfBirth, m.relationship, m.nationality,
+                m.documentType, m.documentNumber,
+                m.vulnerabilities == null ? List.of() : m.vulnerabilities.stream().map(Vulnerability::valueOf).toList(),
+                m.personId);
     }
 
     private static WithdrawalView withdrawal(Withdrawal w) {

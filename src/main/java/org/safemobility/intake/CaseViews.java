@@ -14,6 +14,9 @@ public class CaseViews {
     CaseWorkflow workflow;
 
     @Inject
+    PossibleDuplicates duplicates;
+
+    @Inject
     @All
     List<CaseViewPart> parts;
 
@@ -21,6 +24,6 @@ public class CaseViews {
         CaseView.Parts filled = new CaseView.Parts();
         CaseReference reference = CaseReference.of(c);
         parts.forEach(part -> part.addTo(filled, reference));
-        return CaseView.of(c, workflow.currentActivities(c.id), filled);
+        return CaseView.of(c, workflow.currentActivities(c.id), filled, duplicates.links(c.id));
     }
 }

@@ -5,10 +5,22 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
-/** A person who would travel with the applicant (children are registered here, never as applicants). */
+/**
+ * A person who would travel with the applicant (children are registered here, never as applicants). A person of their
+ * own: their id stays with them when an adult member is split into a case of their own, and search and duplicate
+ * detection see them like an applicant.
+ */
 @Embeddable
 public class HouseholdMember {
+
+    @Column(name = "person_id")
+    public UUID personId;
 
     @Column(name = "given_name")
     public String givenName;
@@ -23,4 +35,16 @@ public class HouseholdMember {
     public Relationship relationship;
 
     public String nationality;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "document_type")
+    public DocumentType documentType;
+
+    @Column(name = "document_number")
+    public String documentNumber;
+
+    /** {@link Vulnerability} names. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "vulnerabilities")
+    public List<String> vulnerabilities = new ArrayList<>();
 }

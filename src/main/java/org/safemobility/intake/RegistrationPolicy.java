@@ -29,10 +29,17 @@ public class RegistrationPolicy {
                 && (request.applicationDateReason() == null || request.applicationDateReason().isBlank())) {
             errors.add(new Invalid.Violation("applicationDateReason", "is required with an earlier applicationDate"));
         }
+        if (request.applicant().personId() != null) {
+            errors.add(new Invalid.Violation("applicant.personId", "is given by the service; leave it out"));
+        }
         errors.addAll(applicantViolations(request.applicant(), officeToday));
         List<HouseholdMemberDetails> household = request.householdOrEmpty();
         for (int i = 0; i < household.size(); i++) {
             HouseholdMemberDetails member = household.get(i);
+            if (member.personId() != null) {
+                errors.add(new Invalid.Violation("household[" + i + "].personId", "is given by the service; leave it out"));
+            }
+            errors.addAll(memberDocumentViolations(member, "household[" + i + "]"));
             if (member.dateOfBirth().isAfter(officeToday)) {
                 errors.add(new Invalid.Violation("household[" + i + "].dateOfBirth", "must not be in the future"));
             } else if (Period.between(member.dateOfBirth(), officeToday).getYears() > OLDEST_PLAUSIBLE_AGE) {
@@ -65,6 +72,18 @@ public class RegistrationPolicy {
         }
         if (applicant.documentType() != null && (applicant.documentNumber() == null || applicant.documentNumber().isBlank())) {
             errors.add(new Invalid.Violation("applicant.documentNumber", "is required when documentType is given"));
+        }
+        return errors;
+    }
+
+    /** A member's document is named with its number, like the applicant's. */
+    public List<Invalid.Violation> memberDocumentViolations(HouseholdMemberDetails member, String path) {
+        List<Invalid.Violation> errors = new ArrayList<>();
+        if (member.documentNumber() != null && member.documentType() == null) {
+            errors.add(new Invalid.Violation(path + ".documentType", "is required when documentNumber is given"));
+        }
+        if (member.documentType() != null && (member.documentNumber() == null || member.documentNumber().isBlank())) {
+            errors.add(new Invalid.Violation(path + ".documentNumber", "is required when documentType is given"));
         }
         return errors;
     }

@@ -1,5 +1,6 @@
 package org.safemobility.screening;
 
+import org.safemobility.intake.Vulnerability;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

@@ -54,6 +54,20 @@ public class CaseWorkflow {
     public static final String PARTNER_DECISION_MESSAGE = "partner-decision";
     public static final String PARTNER_DECISION = "partnerDecision";
     /** Priority of the case's user tasks (task attribute {@code camunda:priority="${priority}"}). */
+    /** Opens {@code review-possible-duplicate} beside wherever the case stands. */
+    public static final String POSSIBLE_DUPLICATE_MESSAGE = "possible-duplicate";
+    /** What {@code review-possible-duplicate} routes on: SAME_PERSON closes the case as a duplicate. */
+    public static final String DUPLICATE_DECISION = "duplicateDecision";
+    /** Opens {@code accept-transfer} for the receiving office's supervisors, beside wherever the case stands. */
+    public static final String TRANSFER_REQUESTED_MESSAGE = "transfer-requested";
+    public static final String TRANSFER_TO = "transferTo";
+
+    /**
+     * Work that runs beside the case's journey (event sub-processes a message opened): moving the case to another
+     * activity leaves it where it is.
+     */
+    private static final java.util.Set<String> BESIDE_THE_JOURNEY = java.util.Set.of("duplicate-review", "transfer");
+
     public static final String PRIORITY = "priority";
     public static final int NORMAL_PRIORITY = 50;
     /** Vulnerable applicants' tasks come first in every inbox. */
@@ -139,6 +153,10 @@ public class CaseWorkflow {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public String restartAt(UUID caseId, String office, String activity) {
+        return restartAt(caseId, office, activity, BESIDE_THE_JOURNEY);
+    }
+
+    private String restartAt(UUID caseId, String office, String activity, java.util.Set<String> kept) {
         List<ProcessInstance> running = runtime.createProcessInstanceQuery()
                 .processInstanceBusinessKey(caseId.toString(), PROCESS_KEY).list();
         if (running.isEmpty()) {
@@ -146,20 +164,59 @@ public class CaseWorkflow {
                     .setVariables(Map.of(CASE_ID, caseId.toString(), OFFICE, office, PRIORITY, NORMAL_PRIORITY))
                     .startBeforeActivity(activity).execute().getId();
         }
-        ProcessInstance kept = running.get(0);
+        ProcessInstance instance = running.get(0);
         for (ProcessInstance other : running.subList(1, running.size())) {
             runtime.deleteProcessInstance(other.getId(), "the case moved to " + activity);
         }
-        ActivityInstance root = runtime.getActivityInstance(kept.getId());
-        var modification = runtime.createProcessInstanceModification(kept.getId()).startBeforeActivity(activity);
+        ActivityInstance root = runtime.getActivityInstance(instance.getId());
+        var modification = runtime.createProcessInstanceModification(instance.getId()).startBeforeActivity(activity);
         for (ActivityInstance child : root.getChildActivityInstances()) {
-            modification.cancelActivityInstance(child.getId());
+            if (!kept.contains(child.getActivityId())) {
+                modification.cancelActivityInstance(child.getId());
+            }
         }
         for (var transition : root.getChildTransitionInstances()) {
             modification.cancelTransitionInstance(transition.getId());
         }
         modification.execute(false, false); // listeners run: the queues drop the cancelled tasks
-        return kept.getId();
+        return instance.getId();
+    }
+
+    /**
+     * Opens a review of likely duplicates in the case's running process (the one registration just started), beside
+     * wherever the case stands.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reviewPossibleDuplicate(String processInstanceId) {
+        runtime.createMessageCorrelation(POSSIBLE_DUPLICATE_MESSAGE).processInstanceId(processInstanceId).correlateWithResult();
+    }
+
+    /**
+     * Asks the receiving office's supervisors to accept the case ({@code accept-transfer}), beside wherever the case
+     * stands. 409 when no process of the case is running (a closed case) or a transfer is already waiting.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void requestTransfer(UUID caseId, String toOffice) {
+        List<ProcessInstance> running = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId.toString(), PROCESS_KEY).active().list();
+        if (running.isEmpty()) {
+            throw new Conflict("case " + caseId + " has no running workflow (closed or held): it cannot be transferred");
+        }
+        runtime.createMessageCorrelation(TRANSFER_REQUESTED_MESSAGE).processInstanceId(running.get(0).getId())
+                .setVariable(TRANSFER_TO, toOffice).correlateWithResult();
+    }
+
+    /**
+     * Moves an accepted transfer's case to its new office: every open task at the sending office ends, and the
+     * process starts again at the eligibility decision with the receiving office as its office.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String moveToOffice(UUID caseId, String office) {
+        for (ProcessInstance instance : runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId.toString(), PROCESS_KEY).list()) {
+            runtime.setVariable(instance.getId(), OFFICE, office);
+        }
+        return restartAt(caseId, office, "eligibility", java.util.Set.of());
     }
 
     /**

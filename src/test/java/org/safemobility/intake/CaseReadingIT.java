@@ -40,7 +40,8 @@ class CaseReadingIT {
 
     @Test
     void a_case_is_read_back_with_its_etag_and_the_read_is_audited() {
-        String id = register(TokenFixture.caseworker("GT"), RegistrationFixture.valid("GT"));
+        String id = register(TokenFixture.caseworker("GT"), RegistrationFixture.valid("GT")
+                .with("applicant.documentNumber", "V1234567"));
         var read = given().auth().oauth2(TokenFixture.supervisor("GT")).get("/api/v1/cases/" + id)
                 .then().statusCode(200);
         read.header("ETag", equalTo("\"" + read.extract().path("version") + "\""));

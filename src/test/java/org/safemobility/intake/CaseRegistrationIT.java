@@ -49,7 +49,7 @@ class CaseRegistrationIT {
     @Test
     void registering_a_case_starts_its_workflow_and_waits_in_schedule_interview_for_the_office() {
         String id = given().auth().oauth2(TokenFixture.caseworker("GT"))
-                .contentType(ContentType.JSON).body(RegistrationFixture.valid("GT").body())
+                .contentType(ContentType.JSON).body(RegistrationFixture.valid("GT").with("applicant.givenName", "María").body())
                 .when().post("/api/v1/cases")
                 .then().statusCode(201)
                 .contentType(ContentType.JSON)

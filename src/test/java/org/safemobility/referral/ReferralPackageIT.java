@@ -27,7 +27,9 @@ class ReferralPackageIT {
 
     /** A case with everything a case can hold: contact details, a document, a note, ties in three countries. */
     private static String referredCase(String pathway) {
-        String id = Workflow.register(CASEWORKER, RegistrationFixture.valid("CO"));
+        String id = Workflow.register(CASEWORKER, RegistrationFixture.valid("CO")
+                .with("applicant.givenName", "María").with("applicant.familyName", "González Pérez")
+                .with("applicant.documentNumber", "V1234567"));
         given().auth().oauth2(CASEWORKER).contentType(ContentType.JSON).body(Map.of("text", NOTE))
                 .post("/api/v1/cases/" + id + "/notes").then().statusCode(201);
         Map<String, Object> interview = Forms.with(Forms.interview(true), "familyTies", List.of(
