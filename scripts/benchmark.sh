@@ -12,8 +12,10 @@
 #   6. a daily quota's cost: registrations per second at an office with an unreachable quota vs without one;
 #   7. bulk actions: cases per second a bulk close works through, vs the same cases withdrawn one request each;
 #   8. finding a person among 1,000,000 cases (names, typos, numbers) vs the plain newest-first list;
-#   9. what keeping the search table costs: registrations per second with its triggers vs without them.
+#   9. what keeping the search table costs: registrations per second with its triggers vs without them;
+#  10. duplicate detection's precision and recall on a labelled set it generates, registered through the API.
 # Usage: scripts/benchmark.sh [decision] [inbox] [service] [webhooks] [queues] [audit] [quota] [bulk] [search] [searchcost]
+#        [duplicates]
 #        (none: all of them)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,4 +55,5 @@ want quota && run_main org.safemobility.benchmark.IntakeQuotaBenchmark "$args"
 want bulk && run_main org.safemobility.benchmark.BulkActionBenchmark "$args"
 want search && run_main org.safemobility.benchmark.SearchBenchmark "$args"
 want searchcost && run_main org.safemobility.benchmark.SearchIndexCostBenchmark "$args"
+want duplicates && run_main org.safemobility.benchmark.DuplicateMatchEvaluation "$args"
 exit 0

@@ -3,10 +3,13 @@
 alter table case_file add column applicant_person_id uuid;
 update case_file set applicant_person_id = gen_random_uuid();
 alter table case_file alter column applicant_person_id set not null;
+-- the service always gives the id; the default serves rows written in SQL (seeds, benchmarks)
+alter table case_file alter column applicant_person_id set default gen_random_uuid();
 
 alter table household_member add column person_id uuid;
 update household_member set person_id = gen_random_uuid();
 alter table household_member alter column person_id set not null;
+alter table household_member alter column person_id set default gen_random_uuid();
 alter table household_member add column document_type varchar(32);
 alter table household_member add column document_number varchar(64);
 alter table household_member add column vulnerabilities text[] not null default '{}';

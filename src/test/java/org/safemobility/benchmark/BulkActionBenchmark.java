@@ -86,18 +86,22 @@ public final class BulkActionBenchmark {
         return BASELINE_CASES / ((System.nanoTime() - started) / 1e9);
     }
 
+    /** Registrations so far in this run: each a different made-up person. */
+    private static final AtomicInteger REGISTERED = new AtomicInteger();
+
     /** Registers n cases at GT (eligible, waiting in schedule-interview); returns their ids. */
     private static List<String> register(String service, String token, int n) throws Exception {
         ConcurrentLinkedQueue<String> ids = new ConcurrentLinkedQueue<>();
-        AtomicInteger next = new AtomicInteger();
         List<Integer> numbers = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             numbers.add(i);
         }
         parallel(numbers, i -> {
+            int k = REGISTERED.incrementAndGet();
             String body = """
-                    {"applicant": {"givenName": "Bulk", "familyName": "Applicant %d", "dateOfBirth": "1990-01-01",
-                     "nationality": "HND", "arrivalDate": "2023-01-01"}, "consent": {"given": true}}""".formatted(next.incrementAndGet());
+                    {"applicant": {"givenName": "%s", "familyName": "%s", "dateOfBirth": "%s",
+                     "nationality": "HND", "arrivalDate": "2023-01-01"}, "consent": {"given": true}}"""
+                    .formatted(Loopback.nameWord(k, 1), Loopback.nameWord(k, 2), Loopback.birthDate(k));
             ids.add(JSON.readTree(send(request(service + "/api/v1/cases", token).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), 201)).get("id").asText());
             return null;

@@ -114,9 +114,10 @@ public final class InboxBenchmark {
                         String received = office.equals("CR")
                                 ? ", \"applicationDate\": \"2025-06-02\", \"applicationDateReason\": \"Online form of June 2025\"" : "";
                         String body = """
-                                {"applicant": {"givenName": "Bench", "familyName": "Applicant %d", "dateOfBirth": "1990-01-01",
+                                {"applicant": {"givenName": "%s", "familyName": "%s", "dateOfBirth": "%s",
                                  "nationality": "%s", "arrivalDate": "2023-01-01"}, "consent": {"given": true}%s}"""
-                                .formatted(n, SERVED.get(office), received);
+                                .formatted(Loopback.nameWord(n, 1), Loopback.nameWord(n, 2), Loopback.birthDate(n),
+                                        SERVED.get(office), received);
                         send(request(service + "/api/v1/cases", tokens.get(office)).header("Content-Type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), 201);
                     }
