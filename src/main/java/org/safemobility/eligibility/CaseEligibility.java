@@ -75,11 +75,22 @@ public class CaseEligibility implements EligibilityDecider, CaseViewPart {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean decide(UUID caseId) {
         CaseFacts c = cases.facts(caseId);
-        EligibilityAnswer answer = answerOnApplicationDate(c);
+        RecordedEligibility earlier = RecordedEligibility.findById(caseId);
+        // a case decided before arrives here again only when it moved to another office: that office's rules decide,
+        // as in force on the day it arrives (its application there)
+        EligibilityAnswer answer = earlier == null ? answerOnApplicationDate(c)
+                : rules.answer(new EligibilityQuestion(c.office(), c.nationality(), c.arrivalDate(),
+                        suspensions.today(c.office())));
         lifecycle.apply(caseId, answer.eligible() ? CaseTransition.FOUND_ELIGIBLE : CaseTransition.FOUND_INELIGIBLE);
-        recorded(caseId, answer).persist();
-        audit.record("eligibility.decided", c.office(), caseId, decisionDetails(answer.eligible(), answer.ruleId(),
-                answer.decisionVersion()));
+        Map<String, Object> details = decisionDetails(answer.eligible(), answer.ruleId(), answer.decisionVersion());
+        if (earlier == null) {
+            recorded(caseId, answer).persist();
+        } else {
+            details.put("office", c.office());
+            details.put("previous", decisionDetails(earlier.eligible, earlier.ruleId, earlier.decisionVersion));
+            fill(earlier, answer);
+        }
+        audit.record("eligibility.decided", c.office(), caseId, details);
         decided.fire(new EligibilityDecided(caseId, c.office(), answer.eligible(), false));
         return answer.eligible();
     }

@@ -138,7 +138,9 @@ public class CaseSearch {
                        c.applicant_nationality, c.created_at, c.updated_at, p.total
                   from page p join smo.case_file c on c.id = p.case_id
                  order by p.score desc, p.registered_at desc, p.case_id desc""".formatted(
-                exact.formatted("3.0", "c.case_number = upper(?1)"),
+                // a case number, or one the case had at an office it left: looked up once, then the case by its key
+                exact.formatted("3.0", "c.id = any(array(select n.id from smo.case_file n where n.case_number = upper(?1) "
+                        + "union all select a.case_id from smo.case_number_alias a where a.case_number = upper(?1)))"),
                 exact.formatted("2.5", "c.applicant_document_number = ?1"),
                 exact.formatted("2.5", "c.applicant_phone = ?1"),
                 codes, where, limit, offset));

@@ -62,7 +62,9 @@ public enum CaseTransition {
     CLOSED_BY_PROGRAMME_DECISION(CLOSED_BY_PROGRAMME, open()),
     // a caseworker found the applicant to be the same person as on an earlier case: while the case is open, or after
     // its journey closed it without a pathway (the review runs beside the journey)
-    CONFIRMED_DUPLICATE(DUPLICATE, openOr(CLOSED_INELIGIBLE, NO_PATHWAY));
+    CONFIRMED_DUPLICATE(DUPLICATE, openOr(CLOSED_INELIGIBLE, NO_PATHWAY)),
+    // the receiving office accepted a transfer: the case starts again there at the eligibility decision
+    TRANSFERRED_TO_ANOTHER_OFFICE(REGISTERED, open());
 
     private final CaseStatus to;
     private final Set<CaseStatus> from;

@@ -178,12 +178,20 @@ public class ReferralSending implements ReferralSender {
         endOpenReferrals(closed.caseId());
     }
 
-    private void endOpenReferrals(UUID caseId) {
+    /**
+     * The case moved to another office, which decides eligibility with its own rules: a referral made on the sending
+     * office's decision is withdrawn (its partner told), and a hold on a suspended pathway ends.
+     */
+    void onTransferred(@Observes org.safemobility.intake.CaseTransferred transferred) {
+        transferred.referralsWithdrawn(endOpenReferrals(transferred.caseId()));
+    }
+
+    private int endOpenReferrals(UUID caseId) {
         PathwayHold.deleteById(caseId);
-        for (Referral referral : Referral.<Referral>list("caseId = ?1 and status in ?2", caseId,
-                List.of(Referral.Status.SENT, Referral.Status.INFO_REQUESTED))) {
-            withdraw(referral);
-        }
+        List<Referral> open = Referral.list("caseId = ?1 and status in ?2", caseId,
+                List.of(Referral.Status.SENT, Referral.Status.INFO_REQUESTED));
+        open.forEach(this::withdraw);
+        return open.size();
     }
 
     /** Withdraws an open referral: its partner is told, and nothing more is expected of it. */

@@ -158,13 +158,16 @@ public class Tasks {
         }
         TaskForm<?> form = forms.of(task.activity()).orElseThrow(() ->
                 new Conflict("activity " + task.activity() + " cannot be completed through the API yet"));
-        Map<String, Object> routing = applyForm(form, UUID.fromString(task.caseId()), body);
-        engine.complete(taskId, routing);
-        record("task.completed", task);
+        completeWith(form, task, body);
     }
 
-    private <F> Map<String, Object> applyForm(TaskForm<F> form, UUID caseId, JsonNode body) throws JsonProcessingException {
-        return forms.apply(form, caseId, forms.read(form, body));
+    /** Applies the form, completes the task, records it, and lets the form finish what must follow the completion. */
+    private <F> void completeWith(TaskForm<F> form, WorkItem task, JsonNode body) throws JsonProcessingException {
+        UUID caseId = UUID.fromString(task.caseId());
+        F read = forms.read(form, body);
+        engine.complete(task.id(), forms.apply(form, caseId, read));
+        record("task.completed", task);
+        form.completed(caseId, read);
     }
 
     private WorkItem visible(String taskId) {

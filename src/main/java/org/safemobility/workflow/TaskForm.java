@@ -22,4 +22,11 @@ public interface TaskForm<F> {
      * the workflow routes on (never personal data). The form arrives valid (Bean Validation, by the inbox).
      */
     Map<String, Object> apply(UUID caseId, F body);
+
+    /**
+     * What the form does once its task has completed, in the same transaction: for a change that restarts the
+     * workflow the task belongs to (a transfer's move), which cannot happen while the task is being completed.
+     */
+    default void completed(UUID caseId, F body) {
+    }
 }

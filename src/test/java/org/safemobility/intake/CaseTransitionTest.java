@@ -62,7 +62,7 @@ class CaseTransitionTest {
     }
 
     @Test
-    void closed_cases_move_only_through_re_screening_or_a_correction() {
+    void closed_cases_move_only_through_re_screening_a_correction_or_a_duplicate_review() {
         for (CaseStatus status : CaseStatus.values()) {
             if (!status.isClosed()) {
                 continue;
@@ -70,7 +70,8 @@ class CaseTransitionTest {
             for (CaseTransition transition : CaseTransition.values()) {
                 if (transition.allowedFrom(status)) {
                     assertThat(transition).isIn(CaseTransition.REOPENED_BY_RESCREENING,
-                            CaseTransition.KEPT_CLOSED_AFTER_RESCREENING, CaseTransition.CORRECTED_TO_ELIGIBLE);
+                            CaseTransition.KEPT_CLOSED_AFTER_RESCREENING, CaseTransition.CORRECTED_TO_ELIGIBLE,
+                            CaseTransition.CONFIRMED_DUPLICATE);
                 }
             }
         }

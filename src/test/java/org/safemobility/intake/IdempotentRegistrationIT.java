@@ -11,6 +11,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,7 +42,10 @@ class IdempotentRegistrationIT {
         String key = UUID.randomUUID().toString();
         String token = TokenFixture.caseworkerNamed("cw-idem-1", "GT");
         var first = given().auth().oauth2(token).header("Idempotency-Key", key).contentType(ContentType.JSON)
-                .body(RegistrationFixture.valid("GT").body()).post("/api/v1/cases")
+                .body(RegistrationFixture.valid("GT").with("applicant.givenName", "María")
+                        .with("applicant.familyName", "González Pérez").with("applicant.documentNumber", "V1234567")
+                        .with("household[0].givenName", "Lucía").with("household[0].familyName", "González").body())
+                .post("/api/v1/cases")
                 .then().statusCode(201).header("Idempotent-Replayed", "false").extract();
         long after = cases();
 
@@ -104,12 +108,13 @@ class IdempotentRegistrationIT {
         String key = UUID.randomUUID().toString();
         String token = TokenFixture.caseworkerNamed("cw-idem-5", "CR");
         long before = cases();
+        Map<String, Object> body = RegistrationFixture.valid("CR").body(); // one request, retried
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<String>> calls = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 calls.add(pool.submit(() -> given().auth().oauth2(token).header("Idempotency-Key", key)
-                        .contentType(ContentType.JSON).body(RegistrationFixture.valid("CR").body()).post("/api/v1/cases")
+                        .contentType(ContentType.JSON).body(body).post("/api/v1/cases")
                         .then().statusCode(201).extract().<String>path("id")));
             }
             List<String> ids = new ArrayList<>();
