@@ -72,6 +72,9 @@ public class CaseResource {
     @Inject
     PossibleDuplicates duplicates;
 
+    @Inject
+    HouseholdSplits splits;
+
     /** Why the applicant withdraws. */
     @Schema(name = "Withdrawal")
     public record WithdrawalRequest(@NotBlank @Size(max = 2000) @Schema(example = "Found another way to travel safely") String reason) {
@@ -232,5 +235,25 @@ public class CaseResource {
     @APIResponse(responseCode = "404", description = "No such case in the caller's offices")
     public PossibleDuplicates.Listing possibleDuplicates(@PathParam("id") UUID id) {
         return new PossibleDuplicates.Listing(duplicates.of(id));
+    }
+
+    @POST
+    @Path("/{id}/household/{personId}/split")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "splitHouseholdMember", summary = "Give an adult household member a case of their own",
+            description = "The member leaves the household and becomes the applicant of a new case at the same office "
+                    + "(keeping their person id), linked to this one both ways, decided on the day the household applied.")
+    @APIResponse(responseCode = "201", description = "The member's new case",
+            headers = @Header(name = "Location", description = "The new case", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "400", description = "The request is not valid (each field named)")
+    @APIResponse(responseCode = "404", description = "No such case in the caller's offices, or no such member on it")
+    @APIResponse(responseCode = "409", description = "The member is a child, or the case is closed")
+    public Response split(@PathParam("id") UUID id, @PathParam("personId") UUID personId,
+                          @NotNull(message = "a JSON body is required") @Valid HouseholdSplits.Request body,
+                          @Context UriInfo uri) {
+        CaseView view = splits.split(id, personId, body);
+        return Response.created(uri.getBaseUriBuilder().path("/api/v1/cases").path(view.id().toString()).build())
+                .entity(view).tag(etag(view)).build();
     }
 }

@@ -141,7 +141,8 @@ public class CaseSearch {
                 // a case number, or one the case had at an office it left: looked up once, then the case by its key
                 exact.formatted("3.0", "c.id = any(array(select n.id from smo.case_file n where n.case_number = upper(?1) "
                         + "union all select a.case_id from smo.case_number_alias a where a.case_number = upper(?1)))"),
-                exact.formatted("2.5", "c.applicant_document_number = ?1"),
+                exact.formatted("2.5", "(c.applicant_document_number = ?1 or c.id = any(array(select m.case_id "
+                        + "from smo.household_member m where m.document_number = ?1)))"),
                 exact.formatted("2.5", "c.applicant_phone = ?1"),
                 codes, where, limit, offset));
         for (int i = 0; i < parameters.size(); i++) {
