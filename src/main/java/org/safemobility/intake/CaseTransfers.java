@@ -88,6 +88,9 @@ public class CaseTransfers {
     Event<CaseTransferred> transferred;
 
     @Inject
+    PossibleDuplicates duplicates;
+
+    @Inject
     Clock clock;
 
     /** The sending office asks; the receiving office's supervisors get {@code accept-transfer}. */
@@ -178,6 +181,7 @@ public class CaseTransfers {
         c.office = to.code();
         lifecycle.apply(caseId, CaseTransition.TRANSFERRED_TO_ANOTHER_OFFICE);
         c.processInstanceId = workflow.moveToOffice(caseId, to.code());
+        duplicates.reopenReview(c); // undecided likely duplicates are the receiving office's to decide now
         em.createNativeQuery("""
                 update smo.case_transfer set to_case_number = ?2, withdrawn_referrals = ?3 where id = ?1""")
                 .setParameter(1, accepted.id()).setParameter(2, number).setParameter(3, event.withdrawnReferrals())

@@ -117,6 +117,20 @@ public class PossibleDuplicates {
         audit.record("case.possible-duplicates-found", c.office, c.id, details);
     }
 
+    /**
+     * Opens the review again in a process that started over (a transfer's move ended the one at the sending office)
+     * when undecided matches are left: now for the case's new office.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void reopenReview(CaseFile c) {
+        Number undecided = (Number) em.createNativeQuery(
+                        "select count(*) from smo.possible_duplicate where case_id = ?1 and decision is null")
+                .setParameter(1, c.id).getSingleResult();
+        if (undecided.longValue() > 0 && !workflow.currentActivities(c.id).contains("review-possible-duplicate")) {
+            workflow.reviewPossibleDuplicate(c.processInstanceId);
+        }
+    }
+
     /** The matches of a case, whichever side it is on, as its office's staff may see them. */
     @Transactional
     public List<View> of(UUID caseId) {
