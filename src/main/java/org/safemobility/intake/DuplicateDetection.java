@@ -223,6 +223,9 @@ public class DuplicateDetection {
     }
 
     private static void parse(int year, int month, int day, Set<LocalDate> into) {
+        if (year < 1900) {
+            return; // "0990" for "1990" is no one's date of birth (and PostgreSQL has no year 0)
+        }
         try {
             into.add(LocalDate.of(year, month, day));
         } catch (DateTimeException notADate) {
