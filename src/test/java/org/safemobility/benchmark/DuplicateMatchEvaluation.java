@@ -251,13 +251,19 @@ public final class DuplicateMatchEvaluation {
             case "SHARED_BIRTHDAY" -> new Entry(person, kind, e.office(), otherGiven, pick(random, FAMILY) + " "
                     + pick(random, FAMILY), e.born(), e.nationality(), null);
             case "SIBLING" -> new Entry(person, kind, e.office(), otherGiven, e.family(),
-                    e.born().plusYears(1 + random.nextInt(8)).plusDays(random.nextInt(200)), e.nationality(), null);
+                    adult(e.born(), 365 + random.nextInt(8 * 365)), e.nationality(), null);
             case "TWIN" -> new Entry(person, kind, e.office(), otherGiven, e.family(), e.born(), e.nationality(), null);
             case "NAMESAKE_BORN_ANOTHER_DAY" -> new Entry(person, kind, OFFICES[random.nextInt(3)], e.given(),
-                    families[0] + " " + pick(random, FAMILY), e.born().plusDays(400 + random.nextInt(5_000)),
+                    families[0] + " " + pick(random, FAMILY), adult(e.born(), 400 + random.nextInt(5_000)),
                     e.nationality(), null);
             default -> throw new IllegalArgumentException(kind);
         };
+    }
+
+    /** Born this many days after (or, where that would be a minor, before) the given day. */
+    private static LocalDate adult(LocalDate born, int days) {
+        LocalDate later = born.plusDays(days);
+        return later.isBefore(LocalDate.of(2006, 1, 1)) ? later : born.minusDays(days);
     }
 
     private static String unaccent(String s) {
