@@ -19,8 +19,8 @@ create index household_member_document on household_member (document_number) whe
 
 -- Everyone on any case, as duplicate detection compares them: folded names (see search_fold), the date of birth, the
 -- nationality, and the document number without spaces or punctuation. Kept by triggers like case_search, so every way a
--- case or its household is written keeps it in step. Looked up by date of birth (the exact day and its likely
--- mistypings) or by document, never scanned.
+-- case or its household is written keeps it in step. Looked up by document, or by date of birth and the sound of a name
+-- word together (birth_codes), never scanned.
 create table person_search (
     person_id     uuid        primary key,
     case_id       uuid        not null references case_file (id) on delete cascade,
@@ -30,15 +30,23 @@ create table person_search (
     date_of_birth date        not null,
     nationality   varchar(3)  not null,
     document      text,
-    -- the double-metaphone codes of the name's words: a cheap first sieve (shares a sound) before the name likeness
-    codes         text[]      not null
+    -- "<date of birth> <double-metaphone code>" for each word of the name: candidates are the people born on one of
+    -- the likely days (the day itself, day and month swapped, one digit off: about 40) who share the sound of a name
+    -- word, read from one GIN index. At 1,600,000 people a common name ("María José González Pérez") reads 136 rows
+    -- this way, where the date alone read 1,752 rows over as many heap pages (34-44 ms, now 10-14 ms warm).
+    birth_codes   text[]      not null
 );
 create index person_search_case on person_search (case_id);
-create index person_search_birth on person_search (date_of_birth);
+create index person_search_birth_codes on person_search using gin (birth_codes);
 create index person_search_document on person_search (document) where document is not null;
 
 create function document_key(text) returns text language sql immutable strict parallel safe as $$
     select nullif(upper(regexp_replace($1, '[^A-Za-z0-9]+', '', 'g')), '')
+$$;
+
+-- the day in ISO form whatever the session's DateStyle: the service builds the same keys from its own dates
+create function birth_codes(date, text) returns text[] language sql immutable strict parallel safe as $$
+    select coalesce(array_agg(to_char($1, 'YYYY-MM-DD') || ' ' || c), '{}') from unnest(smo.search_codes($2)) c
 $$;
 
 create function person_search_refresh(target uuid) returns void language plpgsql as $$
@@ -46,25 +54,25 @@ begin
     delete from smo.person_search where case_id = target;
     -- distinct: while a household edit rewrites its rows one by one, a member's id may sit on two rows for a moment
     insert into smo.person_search (person_id, case_id, applicant, given_name, family_name, date_of_birth, nationality,
-                                   document, codes)
+                                   document, birth_codes)
     select distinct on (p.person_id) p.* from (
     select c.applicant_person_id as person_id, c.id as case_id, true as applicant,
            smo.search_fold(c.applicant_given_name) as given_name, smo.search_fold(c.applicant_family_name) as family_name,
            c.applicant_date_of_birth as date_of_birth, c.applicant_nationality as nationality,
            smo.document_key(c.applicant_document_number) as document,
-           smo.search_codes(c.applicant_given_name || ' ' || c.applicant_family_name) as codes
+           smo.birth_codes(c.applicant_date_of_birth, c.applicant_given_name || ' ' || c.applicant_family_name) as birth_codes
       from smo.case_file c where c.id = target
     union all
     select m.person_id, m.case_id, false, smo.search_fold(m.given_name), smo.search_fold(m.family_name),
            m.date_of_birth, m.nationality, smo.document_key(m.document_number),
-           smo.search_codes(m.given_name || ' ' || m.family_name)
+           smo.birth_codes(m.date_of_birth, m.given_name || ' ' || m.family_name)
       from smo.household_member m where m.case_id = target) p
     order by p.person_id, p.applicant desc
     -- a member split into a case of their own takes their id along: the row follows them to the new case
     on conflict (person_id) do update
        set case_id = excluded.case_id, applicant = excluded.applicant, given_name = excluded.given_name,
            family_name = excluded.family_name, date_of_birth = excluded.date_of_birth,
-           nationality = excluded.nationality, document = excluded.document, codes = excluded.codes;
+           nationality = excluded.nationality, document = excluded.document, birth_codes = excluded.birth_codes;
 end $$;
 
 create function person_search_on_case() returns trigger language plpgsql as $$

@@ -17,9 +17,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Looks for people already registered at any office (people move between host countries) who are likely the same as
  * someone on a case: a name alike whatever its accents, word order or small typos, a date of birth that is the same,
- * has its day and month swapped or one digit off, the nationality, and the identity document. Candidates are read by
- * date of birth (the day and each of its likely mistypings) or by document through indexes, sieved by a shared sound
- * of a name word, and only then compared by {@code smo.name_likeness}; the thresholds are configuration
+ * has its day and month swapped or one digit off, the nationality, and the identity document. Candidates are read
+ * through indexes: by document, or as people born on one of the likely days (the day and each of its likely
+ * mistypings) who share the sound of a name word ({@code person_search.birth_codes}); only they are compared by
+ * {@code smo.name_likeness}; the thresholds are configuration
  * ({@code smo.duplicates.*}), measured with {@code scripts/benchmark.sh duplicates}.
  */
 @ApplicationScoped
@@ -88,15 +89,18 @@ public class DuplicateDetection {
     @SuppressWarnings("unchecked")
     private List<Match> find(UUID caseId, Person person) {
         double least = Math.min(Math.min(nameLikeness, nearBirthDate), Math.min(otherNationality, sameDocument));
+        // q is materialized so that what it computes from the parameters is computed once, not once per row read
         List<Object[]> rows = em.createNativeQuery("""
-                with q as (select smo.search_fold(?1) as given, smo.search_fold(?2) as family,
-                                  smo.search_codes(?1 || ' ' || ?2) as codes, smo.document_key(?4) as document)
+                with q as materialized (
+                    select smo.search_fold(?1) as given, smo.search_fold(?2) as family, smo.document_key(?4) as document,
+                           array(select d || ' ' || c from unnest(string_to_array(?3, ',')) d,
+                                                             unnest(smo.search_codes(?1 || ' ' || ?2)) c) as keys)
                 select p.person_id, p.applicant, p.case_id, p.date_of_birth, p.nationality, p.document = q.document,
                        smo.name_likeness(q.given, q.family, p.given_name, p.family_name) as likeness
                   from q, smo.person_search p
                   join smo.case_file c on c.id = p.case_id
                  where p.case_id <> ?5 and c.status <> 'DUPLICATE'
-                   and ((p.date_of_birth = any(cast(?3 as date[])) and p.codes && q.codes) or p.document = q.document)
+                   and (p.birth_codes && q.keys or p.document = q.document)
                    and smo.name_likeness(q.given, q.family, p.given_name, p.family_name) >= ?6
                    and not exists (select 1 from smo.possible_duplicate d
                                     where least(d.person_id, d.other_person_id) = least(?7, p.person_id)
@@ -106,7 +110,7 @@ public class DuplicateDetection {
                 .setParameter(1, person.givenName())
                 .setParameter(2, person.familyName())
                 .setParameter(3, birthDates(person.dateOfBirth()).stream().map(LocalDate::toString)
-                        .collect(Collectors.joining(",", "{", "}")))
+                        .collect(Collectors.joining(",")))
                 .setParameter(4, person.documentNumber() == null ? "" : person.documentNumber())
                 .setParameter(5, caseId)
                 .setParameter(6, least)
