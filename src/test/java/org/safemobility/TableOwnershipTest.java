@@ -51,6 +51,8 @@ class TableOwnershipTest {
             Map.entry("person_search", "intake"),
             Map.entry("possible_duplicate", "intake"),
             Map.entry("case_link", "intake"),
+            Map.entry("case_transfer", "intake"),
+            Map.entry("case_number_alias", "intake"),
             Map.entry("pathway_suspension", "eligibility"),
             Map.entry("pathway_hold", "referral"),
             Map.entry("bulk_action", "supervision"),

@@ -92,8 +92,8 @@ public class Tasks {
         return new TaskView.Page(views(found.items()), found.total(), page, size);
     }
 
-    /** The activities where a supervisor approves. */
-    static final List<String> APPROVALS = List.of("approve-override", "supervisor-review");
+    /** The activities where a supervisor approves (a transfer: one of the receiving office's). */
+    static final List<String> APPROVALS = List.of("approve-override", "supervisor-review", "accept-transfer");
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public TaskView get(String taskId) {
@@ -127,8 +127,7 @@ public class Tasks {
     @Transactional
     public TaskView assign(String taskId, String assignee) {
         WorkItem task = visible(taskId);
-        UUID caseId = UUID.fromString(task.caseId());
-        String office = cases.reference(caseId).office();
+        String office = engine.officeOf(taskId);
         StaffDirectory.Member member = staff.find(assignee).orElseThrow(() -> Invalid.of("assignee",
                 "no member of staff " + assignee + " is known (staff become known when they first sign in)"));
         if (!member.worksFor(office)) {

@@ -140,6 +140,14 @@ public class CaseTasks {
                 .anyMatch(link -> link.getGroupId() != null && link.getGroupId().endsWith(Caller.SUPERVISORS));
     }
 
+    /**
+     * The office whose staff work the task: the case's, or the one a task names for itself (a transfer's receiving
+     * office, as the task's own {@code office} variable).
+     */
+    public String officeOf(String taskId) {
+        return (String) tasks.getVariable(taskId, CaseWorkflow.OFFICE);
+    }
+
     /** A supervisor's assignment: replaces whoever held the task. */
     public void assign(String taskId, String user) {
         try {

@@ -67,6 +67,10 @@ class CaseTransferIT {
         assertThat(Workflow.taskOf(CO, id, "accept-transfer")).isNull();
         assertThat(Workflow.taskOf(GT_SUPERVISOR, id, "accept-transfer")).isNull();
         assertThat(Workflow.taskOf(EC_SUPERVISOR, id, "accept-transfer")).isNull();
+        given().auth().oauth2(CO_SUPERVISOR).get("/api/v1/approvals").then().statusCode(200)
+                .body("items.findAll { it.caseId == '" + id + "' }.activity", equalTo(List.of("accept-transfer")));
+        assertThat(Rows.text(db, "select office from smo.open_task where case_id = ? and activity = 'accept-transfer'",
+                UUID.fromString(id))).as("counted in the receiving office's queue").isEqualTo("CO");
         Workflow.work(CO_SUPERVISOR, id, "accept-transfer", Map.of("decision", "ACCEPT"));
 
         String newNumber = Workflow.read(CO_SUPERVISOR, id)
