@@ -109,29 +109,21 @@ final class Loopback {
         return sorted;
     }
 
-    private static final String[] SYLLABLES = ("ba be bi bo bu da de di do du fa fe fi fo fu ga go gu ja je ji jo ju "
-            + "ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po pu ra re ri ro ru sa se si so su "
-            + "ta te ti to tu va ve vi vo vu ya yo za zo zu").split(" ");
+    /** A date of birth for the n-th registration, spread over 1960-2003. */
+    static java.time.LocalDate birthDate(int n) {
+        return java.time.LocalDate.of(1960, 1, 1).plusDays(Math.floorMod(n * 7919L, 16_000));
+    }
 
     /**
      * A made-up name word for the n-th registration: the benchmarks register different people, as an office does, so
      * duplicate detection finds no likely match among them (as it would among thousands of "Bench Applicant n" born
      * the same day).
      */
-    /** A date of birth for the n-th registration, spread over 1960-2003. */
-    static java.time.LocalDate birthDate(int n) {
-        return java.time.LocalDate.of(1960, 1, 1).plusDays(Math.floorMod(n * 7919L, 16_000));
-    }
-
     static String nameWord(int n, int salt) {
         long x = (n * 0x9E3779B97F4A7C15L) ^ (salt * 0xC2B2AE3D27D4EB4FL);
         x ^= x >>> 31;
         x *= 0xBF58476D1CE4E5B9L;
         x ^= x >>> 29;
-        StringBuilder word = new StringBuilder();
-        for (int i = 0; i < 4; i++) {
-            word.append(SYLLABLES[(int) Math.floorMod(x >>> (i * 8), (long) SYLLABLES.length)]);
-        }
-        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+        return org.safemobility.fixtures.RegistrationFixture.nameWord(x);
     }
 }
