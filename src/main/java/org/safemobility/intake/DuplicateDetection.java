@@ -55,11 +55,11 @@ public class DuplicateDetection {
     EntityManager em;
 
     /** Name likeness enough with the same date of birth and nationality. */
-    @ConfigProperty(name = "smo.duplicates.name-likeness", defaultValue = "0.75")
+    @ConfigProperty(name = "smo.duplicates.name-likeness", defaultValue = "0.7")
     double nameLikeness;
 
     /** With a date of birth that only looks mistyped (day and month swapped, one digit off), the names must agree more. */
-    @ConfigProperty(name = "smo.duplicates.name-likeness-near-birth-date", defaultValue = "0.85")
+    @ConfigProperty(name = "smo.duplicates.name-likeness-near-birth-date", defaultValue = "0.8")
     double nearBirthDate;
 
     /** With different nationalities (a mistyped one, or a second passport), the names must agree more still. */

@@ -122,10 +122,16 @@ public class CaseTasks {
             Set<String> instances = found.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
             Map<String, String> caseIds = runtime.createProcessInstanceQuery().processInstanceIds(instances).list().stream()
                     .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
-            Map<String, Object> offices = runtime.createVariableInstanceQuery()
-                    .processInstanceIdIn(instances.toArray(String[]::new)).variableName(CaseWorkflow.OFFICE).list().stream()
-                    .collect(Collectors.toMap(VariableInstance::getProcessInstanceId, VariableInstance::getValue, (a, b) -> a));
-            page.accept(found.stream().map(t -> new UserTaskEvent.UserTask(t.getId(), (String) offices.get(t.getProcessInstanceId()),
+            // the case's office (on the process instance), unless a task names its own (accept-transfer's input
+            // mapping, on the task's execution)
+            List<VariableInstance> officeVariables = runtime.createVariableInstanceQuery()
+                    .processInstanceIdIn(instances.toArray(String[]::new)).variableName(CaseWorkflow.OFFICE).list();
+            Map<String, Object> offices = new java.util.HashMap<>();
+            for (VariableInstance v : officeVariables) {
+                offices.putIfAbsent(v.getExecutionId(), v.getValue());
+            }
+            page.accept(found.stream().map(t -> new UserTaskEvent.UserTask(t.getId(),
+                    (String) offices.getOrDefault(t.getExecutionId(), offices.get(t.getProcessInstanceId())),
                     t.getTaskDefinitionKey(), UUID.fromString(caseIds.get(t.getProcessInstanceId())), t.getAssignee(),
                     t.getPriority(), instant(t.getCreateTime()), instant(t.getDueDate()))).toList());
             if (found.size() < pageSize) {
