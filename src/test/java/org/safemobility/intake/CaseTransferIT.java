@@ -134,6 +134,23 @@ class CaseTransferIT {
     }
 
     @Test
+    void an_undecided_duplicate_review_moves_with_the_case() {
+        String family = RegistrationFixture.nameWord() + " " + RegistrationFixture.nameWord();
+        Workflow.register(GT, RegistrationFixture.valid("GT").with("applicant.givenName", "Rosa")
+                .with("applicant.familyName", family).with("applicant.dateOfBirth", "1979-05-09"));
+        String id = Workflow.register(GT, RegistrationFixture.valid("GT").with("applicant.givenName", "Rosa")
+                .with("applicant.familyName", family).with("applicant.dateOfBirth", "1979-05-09"));
+        assertThat(Workflow.taskOf(GT, id, "review-possible-duplicate")).isNotNull();
+        transfer(GT, id, Map.of("toOffice", "CO", "reason", "Moved to Cali")).statusCode(201);
+        Workflow.work(CO_SUPERVISOR, id, "accept-transfer", Map.of("decision", "ACCEPT"));
+
+        assertThat(Workflow.taskOf(GT, id, "review-possible-duplicate")).isNull();
+        assertThat(Workflow.taskOf(CO, id, "review-possible-duplicate")).as("now the receiving office's to decide")
+                .isNotNull();
+        Workflow.read(CO, id).body("currentActivities", hasItem("review-possible-duplicate"));
+    }
+
+    @Test
     void bad_transfers_are_refused_with_what_is_wrong() {
         String id = Workflow.register(GT, RegistrationFixture.valid("GT"));
         transfer(GT, id, Map.of("toOffice", "GT", "reason", "x")).statusCode(400).body("errors.field", hasItem("toOffice"));

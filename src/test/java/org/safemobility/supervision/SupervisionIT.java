@@ -178,7 +178,7 @@ class SupervisionIT {
         Workflow.work(COLLEAGUE, id, "schedule-interview", Forms.schedule());
         Workflow.work(COLLEAGUE, id, "conduct-interview", Forms.interview(false));
         String review = given().auth().oauth2(SUPERVISOR).get("/api/v1/approvals?size=100").then().statusCode(200)
-                .body("items.activity", everyItem(org.hamcrest.Matchers.oneOf("approve-override", "supervisor-review")))
+                .body("items.activity", everyItem(org.hamcrest.Matchers.oneOf("approve-override", "supervisor-review", "accept-transfer")))
                 .extract().path("items.find { it.caseId == '" + id + "' }.id");
         assign(SUPERVISOR, review, "cw-sup-co-2").statusCode(400).body("errors[0].message", containsString("for supervisors"));
         assign(SUPERVISOR, review, "sup-sup-co").statusCode(200).body("assignee", equalTo("sup-sup-co"));
