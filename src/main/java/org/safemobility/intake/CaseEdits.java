@@ -66,6 +66,9 @@ public class CaseEdits {
     RegistrationPolicy policy;
 
     @Inject
+    PossibleDuplicates duplicates;
+
+    @Inject
     ObjectMapper json;
 
 
@@ -153,6 +156,9 @@ public class CaseEdits {
                 details.put("consent.given", consent);
             }
             audit.record("case.updated", c.office, c.id, details);
+            if (changed.contains("household")) {
+                duplicates.check(c); // a member added or retyped is compared like at registration
+            }
         }
         return views.of(c);
     }

@@ -111,6 +111,27 @@ class HouseholdMemberIT {
     }
 
     @Test
+    void a_member_added_by_an_edit_is_compared_like_at_registration() {
+        String child = RegistrationFixture.nameWord();
+        String family = RegistrationFixture.nameWord();
+        String first = Workflow.register(CASEWORKER, RegistrationFixture.valid("GT").with("household[0].givenName", child)
+                .with("household[0].familyName", family).with("household[0].dateOfBirth", "2015-07-04"));
+        String second = Workflow.register(CASEWORKER, RegistrationFixture.valid("GT"));
+        var read = Workflow.read(CASEWORKER, second);
+        List<Map<String, Object>> household = new ArrayList<>(read.extract().jsonPath().getList("household"));
+        household.add(Map.of("givenName", child, "familyName", family, "dateOfBirth", "2015-07-04",
+                "relationship", "STEPCHILD", "nationality", "HND"));
+        given().auth().oauth2(CASEWORKER).header("If-Match", read.extract().header("ETag"))
+                .contentType("application/merge-patch+json").body(Map.of("household", household))
+                .patch("/api/v1/cases/" + second).then().statusCode(200)
+                .body("currentActivities", hasItem("review-possible-duplicate"));
+        JsonPath found = given().auth().oauth2(CASEWORKER).get("/api/v1/cases/" + second + "/possible-duplicates")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(found.getString("items[0].otherCase.id")).isEqualTo(first);
+        assertThat(found.getBoolean("items[0].applicant")).isFalse();
+    }
+
+    @Test
     void an_adult_member_is_split_into_a_case_of_their_own_linked_both_ways() {
         String family = RegistrationFixture.nameWord();
         String id = Workflow.register(CASEWORKER, withPartner(partner(family, "N-2")));
