@@ -140,9 +140,18 @@ public class PartnerReferrals {
         return referral;
     }
 
+    /**
+     * The calling partner, which must be active: a deactivated partner's tokens (still valid at the provider until
+     * they expire, and its machine's client until an admin disables it there) read and decide nothing.
+     */
     private String callingPartner() {
-        return currentCaller.get().partner()
+        String partner = currentCaller.get().partner()
                 .orElseThrow(() -> new NotAllowed("your account is not linked to a partner (claim partner)"));
+        Partner known = Partner.findById(partner);
+        if (known == null || !known.active) {
+            throw new NotAllowed("partner " + partner + " is not active");
+        }
+        return partner;
     }
 
 }

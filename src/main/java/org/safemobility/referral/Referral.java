@@ -41,6 +41,14 @@ public class Referral extends PanacheEntityBase {
         boolean isOpen() {
             return this == SENT || this == INFO_REQUESTED;
         }
+
+        /**
+         * Whether the partner may still read the package: while it decides, and once it accepted (it resettles the
+         * family); not once the referral was withdrawn (the applicant withdrew or the case moved) or it declined.
+         */
+        boolean sharesPackage() {
+            return this != WITHDRAWN && this != DECLINED;
+        }
     }
 
     /** The office's answer to the partner's questions. */

@@ -64,13 +64,17 @@ public final class ReferralViews {
     /** A referral as its partner reads it: the package, and the partner's own decision and questions. */
     @Schema(name = "PartnerReferral")
     public record ForPartner(UUID id, String caseNumber, String office, Pathway pathway, Referral.Status status,
-                             int revision, Instant sentAt, Instant updatedAt, @JsonProperty("package") ReferralPackage referralPackage,
+                             int revision, Instant sentAt, Instant updatedAt,
+                             @JsonProperty("package") @Schema(description = "What the partner needs to decide and, once "
+                                     + "accepted, to resettle; absent once the referral is withdrawn or declined")
+                             ReferralPackage referralPackage,
                              String decisionReason, Instant decidedAt, List<String> questions,
                              @Schema(description = "Present while the pathway is suspended: no decision is awaited")
                              Instant heldSince) {
         static ForPartner of(Referral r) {
             return new ForPartner(r.id, r.caseNumber, r.office, r.pathway, r.status, r.revision, r.sentAt, r.updatedAt,
-                    r.referralPackage, r.decisionReason, r.decidedAt, questionsOf(r), r.heldSince);
+                    r.status.sharesPackage() ? r.referralPackage : null, r.decisionReason, r.decidedAt, questionsOf(r),
+                    r.heldSince);
         }
     }
 

@@ -1,0 +1,89 @@
+package org.safemobility.referral;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.safemobility.fixtures.Forms;
+import org.safemobility.fixtures.RegistrationFixture;
+import org.safemobility.fixtures.TokenFixture;
+import org.safemobility.fixtures.Workflow;
+
+/**
+ * A partner's access ends when its part does: a withdrawn or declined referral keeps its status and case number for
+ * the partner but no longer serves the package; an accepted one still does (the partner resettles the family); a
+ * deactivated partner's tokens are refused.
+ */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+class PartnerAccessIT {
+
+    private static final String CASEWORKER = TokenFixture.caseworkerNamed("cw-access-gt", "GT");
+    private static final String SUPERVISOR = TokenFixture.supervisorNamed("sup-access-gt", "GT");
+    private static final String ES = TokenFixture.partner("ES");
+
+    private static String referred(String caseId) {
+        return Workflow.refer(CASEWORKER, SUPERVISOR, caseId, Forms.interview(false), "SPAIN");
+    }
+
+    private static io.restassured.response.ValidatableResponse read(String partner, String referral) {
+        return given().auth().oauth2(partner).get("/api/v1/partner/referrals/" + referral).then();
+    }
+
+    @Test
+    void a_withdrawn_referral_keeps_its_status_and_number_but_not_its_package() {
+        String id = Workflow.register(CASEWORKER, RegistrationFixture.valid("GT"));
+        String referral = referred(id);
+        String number = Workflow.read(CASEWORKER, id).extract().path("caseNumber");
+        read(ES, referral).statusCode(200).body("package", notNullValue());
+
+        given().auth().oauth2(CASEWORKER).contentType(ContentType.JSON).body(Map.of("reason", "Found another way"))
+                .post("/api/v1/cases/" + id + "/withdraw").then().statusCode(200);
+        String body = read(ES, referral).statusCode(200).body("status", equalTo("WITHDRAWN"))
+                .body("caseNumber", equalTo(number)).body("package", nullValue()).extract().asString();
+        String given = Workflow.read(CASEWORKER, id).extract().path("applicant.givenName");
+        assertThat(body).doesNotContain(given);
+    }
+
+    @Test
+    void a_declined_referral_no_longer_serves_its_package_and_an_accepted_one_does() {
+        String declined = referred(Workflow.register(CASEWORKER, RegistrationFixture.valid("GT")));
+        ReferralIT.decide(ES, declined, Map.of("decision", "DECLINED", "reason", "Outside our quota")).statusCode(200)
+                .body("package", nullValue());
+        read(ES, declined).statusCode(200).body("status", equalTo("DECLINED")).body("package", nullValue());
+
+        String accepted = referred(Workflow.register(CASEWORKER, RegistrationFixture.valid("GT")));
+        ReferralIT.decide(ES, accepted, Map.of("decision", "ACCEPTED", "reason", "Accepted for resettlement"))
+                .statusCode(200);
+        read(ES, accepted).statusCode(200).body("status", equalTo("ACCEPTED")).body("package.applicant", notNullValue());
+    }
+
+    @Test
+    void a_deactivated_partners_tokens_are_refused() {
+        Map<String, Object> partner = new HashMap<>();
+        partner.put("id", "RETIRED");
+        partner.put("name", "A partner that left the programme");
+        partner.put("country", "CA");
+        partner.put("pathways", List.of());
+        partner.put("active", false);
+        given().auth().oauth2(TokenFixture.admin()).contentType(ContentType.JSON).body(partner)
+                .post("/api/v1/admin/partners").then().statusCode(201);
+        String retired = TokenFixture.partner("RETIRED");
+        given().auth().oauth2(retired).get("/api/v1/partner/referrals").then().statusCode(403)
+                .contentType("application/problem+json");
+        read(retired, java.util.UUID.randomUUID().toString()).statusCode(403);
+        given().auth().oauth2(TokenFixture.partner("NOT_A_PARTNER")).get("/api/v1/partner/referrals").then()
+                .statusCode(403);
+        given().auth().oauth2(ES).get("/api/v1/partner/referrals").then().statusCode(200);
+    }
+}
