@@ -57,7 +57,10 @@ public class Partner extends PanacheEntityBase {
     @Version
     public long version;
 
-    /** A pathway the partner accepts, and whether its referrals carry the applicant's identity document. */
+    /**
+     * A pathway the partner accepts, and what its referrals carry beyond what every referral needs: the applicant's
+     * identity document, the vulnerabilities, the interview summary.
+     */
     @Embeddable
     public static class AcceptedPathway {
 
@@ -67,12 +70,23 @@ public class Partner extends PanacheEntityBase {
         @Column(name = "requires_document_number")
         public boolean requiresDocumentNumber;
 
+        /** Whether its referrals carry the vulnerabilities found at the interview. */
+        @Column(name = "shares_vulnerabilities")
+        public boolean sharesVulnerabilities;
+
+        /** Whether its referrals carry the interview's summary. */
+        @Column(name = "shares_interview_summary")
+        public boolean sharesInterviewSummary;
+
         public AcceptedPathway() {
         }
 
-        AcceptedPathway(Pathway pathway, boolean requiresDocumentNumber) {
+        AcceptedPathway(Pathway pathway, boolean requiresDocumentNumber, boolean sharesVulnerabilities,
+                        boolean sharesInterviewSummary) {
             this.pathway = pathway;
             this.requiresDocumentNumber = requiresDocumentNumber;
+            this.sharesVulnerabilities = sharesVulnerabilities;
+            this.sharesInterviewSummary = sharesInterviewSummary;
         }
 
         @Override

@@ -38,7 +38,11 @@ public class Partners {
     @Schema(name = "PartnerPathway")
     public record PathwayTerms(@NotNull Pathway pathway,
                                @Schema(description = "Whether referrals carry the applicant's identity document")
-                               boolean requiresDocumentNumber) {
+                               boolean requiresDocumentNumber,
+                               @Schema(description = "Whether referrals carry the vulnerabilities found at the "
+                                       + "interview; absent: no") Boolean sharesVulnerabilities,
+                               @Schema(description = "Whether referrals carry the interview summary; absent: no")
+                               Boolean sharesInterviewSummary) {
     }
 
     @Schema(name = "PartnerRequest")
@@ -62,7 +66,8 @@ public class Partners {
                               boolean webhookSecretSet, Instant webhookSecretSetAt, boolean active, Instant updatedAt) {
         static PartnerView of(Partner p) {
             return new PartnerView(p.id, p.name, p.country, p.pathways.stream()
-                    .map(a -> new PathwayTerms(a.pathway, a.requiresDocumentNumber))
+                    .map(a -> new PathwayTerms(a.pathway, a.requiresDocumentNumber, a.sharesVulnerabilities,
+                            a.sharesInterviewSummary))
                     .sorted(java.util.Comparator.comparing(PathwayTerms::pathway)).toList(),
                     p.webhookUrl, p.webhookSecretEncrypted != null, p.webhookSecretSetAt, p.active, p.updatedAt);
         }
@@ -150,7 +155,10 @@ public class Partners {
         partner.name = request.name().strip();
         partner.country = request.country();
         partner.pathways.clear();
-        request.pathways().forEach(t -> partner.pathways.add(new Partner.AcceptedPathway(t.pathway(), t.requiresDocumentNumber())));
+        // what a pathway's referrals carry is named, never assumed: absent is no
+        request.pathways().forEach(t -> partner.pathways.add(new Partner.AcceptedPathway(t.pathway(),
+                t.requiresDocumentNumber(), Boolean.TRUE.equals(t.sharesVulnerabilities()),
+                Boolean.TRUE.equals(t.sharesInterviewSummary()))));
         partner.webhookUrl = url;
         if (secret != null) {
             partner.webhookSecretEncrypted = secrets.encrypt(partner.id, secret);

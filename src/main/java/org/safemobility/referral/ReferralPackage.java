@@ -12,7 +12,8 @@ import org.safemobility.intake.Relationship;
 /**
  * What a partner receives about an applicant: names, dates of birth, nationality, household, pathway, the protection
  * summary, family ties in the partner's country, case number and office. Never contact details, internal notes,
- * eligibility workings, other referrals, or the identity document unless the pathway requires it. Built by listing
+ * eligibility workings, other referrals; the identity document, the vulnerabilities and the interview summary only
+ * when the pathway's terms (partner data) say it receives them. Built by listing
  * what goes in, so that a field added to the case stays out until someone decides a partner needs it.
  */
 @Schema(name = "ReferralPackage")
@@ -37,7 +38,9 @@ public record ReferralPackage(
     }
 
     @Schema(name = "ReferralProtection")
-    public record Protection(List<String> needs, List<String> vulnerabilities, String summary) {
+    public record Protection(List<String> needs,
+                             @Schema(description = "Absent unless the pathway receives them") List<String> vulnerabilities,
+                             @Schema(description = "Absent unless the pathway receives it") String summary) {
     }
 
     @Schema(name = "ReferralFamilyTie")
@@ -50,7 +53,8 @@ public record ReferralPackage(
                 ? new IdentityDocument(subject.documentType(), subject.documentNumber()) : null;
         return new ReferralPackage(subject.caseNumber(), subject.office(), pathway.pathway, person(subject.applicant()),
                 document, subject.household().stream().map(ReferralPackage::person).toList(),
-                new Protection(subject.protectionNeeds(), subject.vulnerabilities(), subject.interviewSummary()),
+                new Protection(subject.protectionNeeds(), pathway.sharesVulnerabilities ? subject.vulnerabilities() : null,
+                        pathway.sharesInterviewSummary ? subject.interviewSummary() : null),
                 subject.familyTies().stream().filter(t -> t.country() == FamilyTie.Destination.valueOf(partner.country))
                         .map(t -> new Tie(t.relationship(), t.city())).toList(),
                 List.copyOf(answers));

@@ -95,7 +95,9 @@ public class ReferralSending implements ReferralSender {
                         + pathway + "; an admin must assign it to a partner, then retry the step"));
         // the terms the partner has for the pathway now, or, if it no longer lists it, those the referral was sent with
         Partner.AcceptedPathway accepted = partner.accepting(pathway).orElseGet(() ->
-                new Partner.AcceptedPathway(pathway, asked.referralPackage.document() != null));
+                new Partner.AcceptedPathway(pathway, asked.referralPackage.document() != null,
+                        asked.referralPackage.protection().vulnerabilities() != null,
+                        asked.referralPackage.protection().summary() != null));
         Referral referral = asked;
         String event;
         if (referral == null) {

@@ -86,4 +86,37 @@ class PartnerAccessIT {
                 .statusCode(403);
         given().auth().oauth2(ES).get("/api/v1/partner/referrals").then().statusCode(200);
     }
+
+    private static void spainShares(boolean vulnerabilities, boolean summary) {
+        Map<String, Object> partner = new HashMap<>();
+        partner.put("name", "Spain: resettlement and labour-based pathways");
+        partner.put("country", "ES");
+        partner.put("pathways", List.of(Map.of("pathway", "SPAIN", "requiresDocumentNumber", false,
+                "sharesVulnerabilities", vulnerabilities, "sharesInterviewSummary", summary)));
+        partner.put("active", true);
+        given().auth().oauth2(TokenFixture.admin()).contentType(ContentType.JSON).body(partner)
+                .put("/api/v1/admin/partners/ES").then().statusCode(200)
+                .body("pathways[0].sharesVulnerabilities", equalTo(vulnerabilities))
+                .body("pathways[0].sharesInterviewSummary", equalTo(summary));
+    }
+
+    @Test
+    void what_a_pathway_receives_beyond_the_essentials_is_the_partners_data() {
+        spainShares(false, false);
+        try {
+            String referral = Workflow.refer(CASEWORKER, SUPERVISOR, Workflow.register(CASEWORKER,
+                    RegistrationFixture.valid("GT")), Forms.interview(true), "SPAIN");
+            read(ES, referral).statusCode(200)
+                    .body("package.protection.needs", notNullValue())
+                    .body("package.protection.vulnerabilities", nullValue())
+                    .body("package.protection.summary", nullValue())
+                    .body("package.applicant.givenName", notNullValue());
+        } finally {
+            spainShares(true, true);
+        }
+        String referral = Workflow.refer(CASEWORKER, SUPERVISOR, Workflow.register(CASEWORKER,
+                RegistrationFixture.valid("GT")), Forms.interview(true), "SPAIN");
+        read(ES, referral).statusCode(200).body("package.protection.vulnerabilities", notNullValue())
+                .body("package.protection.summary", notNullValue());
+    }
 }

@@ -157,7 +157,8 @@ class ReferralIT {
         body.put("id", id);
         body.put("name", "Partner " + id);
         body.put("country", country);
-        body.put("pathways", pathways.stream().map(p -> Map.of("pathway", p, "requiresDocumentNumber", false)).toList());
+        body.put("pathways", pathways.stream().map(p -> Map.of("pathway", p, "requiresDocumentNumber", false,
+                "sharesVulnerabilities", true, "sharesInterviewSummary", true)).toList());
         body.put("active", true);
         var request = given().auth().oauth2(TokenFixture.admin()).contentType(ContentType.JSON).body(body);
         (create ? request.post("/api/v1/admin/partners") : request.put("/api/v1/admin/partners/" + id))

@@ -64,7 +64,8 @@ class WebhookIT {
         Map<String, Object> partner = new HashMap<>();
         partner.put("name", "Spain: resettlement and labour-based pathways");
         partner.put("country", "ES");
-        partner.put("pathways", List.of(Map.of("pathway", "SPAIN", "requiresDocumentNumber", false)));
+        partner.put("pathways", List.of(Map.of("pathway", "SPAIN", "requiresDocumentNumber", false,
+                "sharesVulnerabilities", true, "sharesInterviewSummary", true)));
         partner.put("webhookUrl", url);
         partner.put("webhookSecret", secret);
         partner.put("active", true);
