@@ -63,6 +63,10 @@ public class CaseTransfers {
     public record Listing(List<View> items) {
     }
 
+    @Schema(name = "CaseTransferPage")
+    public record Page(List<View> items, long total, int page, int size) {
+    }
+
     @Inject
     EntityManager em;
 
@@ -210,13 +214,17 @@ public class CaseTransfers {
         return transfers;
     }
 
-    /** Transfers into or out of an office the caller works for, newest first. */
+    /** Transfers into or out of an office the caller works for, newest first, a page at a time. */
     @Transactional
-    public List<View> ofOffice(String office, boolean incoming, Status status, int limit) {
+    public Page ofOffice(String office, boolean incoming, Status status, int page, int size) {
         String only = scope.officeToActIn(office, "office").code();
-        return list("where t." + (incoming ? "to_office" : "from_office") + " = ?1"
-                + (status == null ? "" : " and t.status = '" + status.name() + "'")
-                + " order by t.requested_at desc, t.id desc limit " + limit, only);
+        String where = "where t." + (incoming ? "to_office" : "from_office") + " = ?1"
+                + " and (cast(?2 as text) is null or t.status = ?2)";
+        Number total = (Number) em.createNativeQuery("select count(*) from smo.case_transfer t " + where)
+                .setParameter(1, only).setParameter(2, status == null ? null : status.name()).getSingleResult();
+        List<View> items = list(where + " order by t.requested_at desc, t.id desc limit ?3 offset ?4", only,
+                status == null ? null : status.name(), size, (long) page * size);
+        return new Page(items, total.longValue(), page, size);
     }
 
     private View find(UUID id) {
@@ -233,12 +241,16 @@ public class CaseTransfers {
     }
 
     @SuppressWarnings("unchecked")
-    private List<View> list(String where, Object parameter) {
-        List<Object[]> rows = em.createNativeQuery("""
+    private List<View> list(String where, Object... parameters) {
+        var query = em.createNativeQuery("""
                 select t.id, t.case_id, t.from_office, t.to_office, t.from_case_number, t.to_case_number, t.status,
                        t.reason, t.requested_by, t.requested_at, t.decided_by, t.decided_at, t.decision_reason,
                        t.withdrawn_referrals
-                  from smo.case_transfer t""" + " " + where).setParameter(1, parameter).getResultList();
+                  from smo.case_transfer t""" + " " + where);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new View((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (String) r[4],
                 (String) r[5], Status.valueOf((String) r[6]), (String) r[7], (String) r[8], (Instant) r[9],
                 (String) r[10], (Instant) r[11], (String) r[12], (Integer) r[13])).toList();

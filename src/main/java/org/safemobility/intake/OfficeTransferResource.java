@@ -2,8 +2,8 @@ package org.safemobility.intake;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.safemobility.access.Roles;
+import org.safemobility.http.PageRequest;
 
 /** Transfers into or out of an office, for its staff: what to accept, and what became of the cases it sent. */
 @Path("/api/v1/transfers")
@@ -34,13 +35,13 @@ public class OfficeTransferResource {
     @GET
     @Operation(operationId = "listOfficeTransfers", summary = "Transfers into or out of an office, newest first")
     @APIResponse(responseCode = "200", description = "The transfers",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseTransfers.Listing.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseTransfers.Page.class)))
     @APIResponse(responseCode = "400", description = "A parameter is not valid")
     @APIResponse(responseCode = "403", description = "The caller does not work for the office")
-    public CaseTransfers.Listing ofOffice(@QueryParam("office") String office,
-                                          @QueryParam("direction") @DefaultValue("INCOMING") Direction direction,
-                                          @QueryParam("status") CaseTransfers.Status status,
-                                          @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        return new CaseTransfers.Listing(transfers.ofOffice(office, direction == Direction.INCOMING, status, limit));
+    public CaseTransfers.Page ofOffice(@QueryParam("office") String office,
+                                       @QueryParam("direction") @DefaultValue("INCOMING") Direction direction,
+                                       @QueryParam("status") CaseTransfers.Status status,
+                                       @BeanParam @Valid PageRequest paging) {
+        return transfers.ofOffice(office, direction == Direction.INCOMING, status, paging.page(), paging.size());
     }
 }

@@ -98,6 +98,13 @@ class CaseTransferIT {
                 .get("/api/v1/transfers").then().statusCode(200).body("items.caseId", hasItem(id));
         given().auth().oauth2(CO).queryParam("direction", "INCOMING").queryParam("status", "ACCEPTED")
                 .get("/api/v1/transfers").then().statusCode(200).body("items.caseId", hasItem(id));
+        given().auth().oauth2(CO).queryParam("direction", "INCOMING").queryParam("size", 1)
+                .get("/api/v1/transfers").then().statusCode(200).body("items", org.hamcrest.Matchers.hasSize(1))
+                .body("size", equalTo(1)).body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+        given().auth().oauth2(CO).queryParam("size", 0).get("/api/v1/transfers").then().statusCode(400)
+                .body("errors.field", hasItem("size"));
+        given().auth().oauth2(CO).queryParam("status", "LOST").get("/api/v1/transfers").then().statusCode(400)
+                .contentType("application/problem+json");
         given().auth().oauth2(TokenFixture.caseworker("EC")).get("/api/v1/cases/" + id + "/transfers").then().statusCode(404);
 
         // the old number still finds the case at its new office
