@@ -103,11 +103,13 @@ public class PossibleDuplicates {
         if (c.status.isClosed() || c.processInstanceId == null) {
             return;
         }
+        // an open case has a review open exactly while some of its matches are undecided: ask our table, not the engine
+        boolean reviewOpen = undecided(c.id) > 0;
         List<DuplicateDetection.Match> found = detection.record(c.id, detection.find(c), clock.instant());
         if (found.isEmpty()) {
             return;
         }
-        if (!workflow.currentActivities(c.id).contains("review-possible-duplicate")) {
+        if (!reviewOpen) {
             workflow.reviewPossibleDuplicate(c.processInstanceId);
         }
         Map<String, Object> details = new LinkedHashMap<>();
@@ -123,12 +125,15 @@ public class PossibleDuplicates {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     void reopenReview(CaseFile c) {
-        Number undecided = (Number) em.createNativeQuery(
-                        "select count(*) from smo.possible_duplicate where case_id = ?1 and decision is null")
-                .setParameter(1, c.id).getSingleResult();
-        if (undecided.longValue() > 0 && !workflow.currentActivities(c.id).contains("review-possible-duplicate")) {
+        if (undecided(c.id) > 0) { // the move ended the review with every other activity
             workflow.reviewPossibleDuplicate(c.processInstanceId);
         }
+    }
+
+    private long undecided(UUID caseId) {
+        return ((Number) em.createNativeQuery(
+                        "select count(*) from smo.possible_duplicate where case_id = ?1 and decision is null")
+                .setParameter(1, caseId).getSingleResult()).longValue();
     }
 
     /** The matches of a case, whichever side it is on, as its office's staff may see them. */
