@@ -50,6 +50,7 @@ class TableOwnershipTest {
             Map.entry("name_word", "intake"),
             Map.entry("person_search", "intake"),
             Map.entry("possible_duplicate", "intake"),
+            Map.entry("consent_record", "intake"),
             Map.entry("case_link", "intake"),
             Map.entry("case_transfer", "intake"),
             Map.entry("case_number_alias", "intake"),

@@ -23,6 +23,7 @@ import java.util.UUID;
 import org.safemobility.access.OfficeDirectory;
 import org.safemobility.access.OfficeScope;
 import org.safemobility.audit.AuditTrail;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.safemobility.codes.LanguageCode;
 import org.safemobility.errors.Conflict;
 import org.safemobility.errors.Invalid;
@@ -45,9 +46,17 @@ public class CaseEdits {
                 @Valid ConsentChange consent) {
     }
 
-    /** The applicant gives (or takes back) consent to sharing with partners after registration. */
-    public record ConsentChange(@NotNull Boolean given) {
+    /**
+     * The applicant gives (or takes back) consent to sharing after registration; {@code given} is the older name of
+     * {@code partnerSharing}. Consent to processing is withdrawn through the case's consent resource, as it closes and
+     * erases the case.
+     */
+    public record ConsentChange(Boolean partnerSharing, Boolean hostGovernmentSharing,
+                                @Schema(deprecated = true, description = "The older name of partnerSharing") Boolean given) {
     }
+
+    @Inject
+    Consents consents;
 
     public record Contact(
             @Pattern(regexp = "\\+[1-9][0-9]{6,14}", message = "must be an international number in E.164 form, e.g. +50212345678")
@@ -117,8 +126,24 @@ public class CaseEdits {
         } else if (applicant != null) {
             refused.add(new Invalid.Violation("applicant", "cannot be removed"));
         }
-        if (patch.has("consent") && !patch.get("consent").isObject()) {
-            refused.add(new Invalid.Violation("consent", "must be an object such as {\"given\": true}"));
+        JsonNode consent = patch.get("consent");
+        if (consent != null && !consent.isObject()) {
+            refused.add(new Invalid.Violation("consent", "must be an object such as {\"partnerSharing\": true}"));
+        } else if (consent != null) {
+            consent.fieldNames().forEachRemaining(name -> {
+                if (name.equals("processing")) {
+                    refused.add(new Invalid.Violation("consent.processing", "is withdrawn with POST /api/v1/cases/{id}/consent "
+                            + "(it closes the case and erases its personal data), not in a patch"));
+                } else if (!Set.of("partnerSharing", "hostGovernmentSharing", "given").contains(name)) {
+                    refused.add(new Invalid.Violation("consent." + name, "is not a purpose; editable are partnerSharing and "
+                            + "hostGovernmentSharing"));
+                } else if (!consent.get(name).isBoolean()) {
+                    refused.add(new Invalid.Violation("consent." + name, "must be true or false"));
+                }
+            });
+            if (consent.has("given") && consent.has("partnerSharing")) {
+                refused.add(new Invalid.Violation("consent.given", "is the older name of partnerSharing: give one of them"));
+            }
         }
         if (!refused.isEmpty()) {
             throw Invalid.of(refused);
@@ -138,7 +163,6 @@ public class CaseEdits {
         if (c.status.isClosed()) {
             throw new Conflict("case " + c.caseNumber + " is " + c.status + " and can no longer be edited");
         }
-        Boolean consentBefore = c.consent.given;
         List<String> changed = apply(c, body, patch);
         if (!changed.isEmpty()) {
             c.updatedAt = clock.instant();
@@ -149,15 +173,20 @@ public class CaseEdits {
             }
             Map<String, Object> details = new java.util.LinkedHashMap<>();
             details.put("fields", changed);
-            if (changed.contains("consent.given")) { // what consent was given or withdrawn matters, not only that it changed
-                Map<String, Object> consent = new java.util.LinkedHashMap<>();
-                consent.put("from", consentBefore);
-                consent.put("to", c.consent.given);
-                details.put("consent.given", consent);
-            }
             audit.record("case.updated", c.office, c.id, details);
             if (changed.contains("household")) {
                 duplicates.check(c); // a member added or retyped is compared like at registration
+            }
+        }
+        if (body.consent() != null) { // recorded (and audited) purpose by purpose, with what withdrawing sets off
+            ConsentChange consent = body.consent();
+            Boolean sharing = consent.partnerSharing() != null ? consent.partnerSharing() : consent.given();
+            if (sharing != null) {
+                consents.change(c.id, new Consents.Change(Consent.Purpose.PARTNER_SHARING, sharing, null));
+            }
+            if (consent.hostGovernmentSharing() != null) {
+                consents.change(c.id, new Consents.Change(Consent.Purpose.HOST_GOVERNMENT_SHARING,
+                        consent.hostGovernmentSharing(), null));
             }
         }
         return views.of(c);
@@ -202,11 +231,6 @@ public class CaseEdits {
             c.household.clear();
             members.stream().map(CaseRegistration::member).forEach(c.household::add);
             changed.add("household");
-        }
-        if (edit.consent() != null) {
-            c.consent.given = edit.consent().given();
-            c.consent.recordedAt = clock.instant();
-            changed.add("consent.given");
         }
         return changed;
     }

@@ -15,7 +15,7 @@ public record CaseFacts(UUID id, String caseNumber, String office, CaseStatus st
 
     static CaseFacts of(CaseFile c) {
         return new CaseFacts(c.id, c.caseNumber, c.office, c.status, c.applicant.nationality, c.applicant.arrivalDate,
-                c.createdAt, c.consent.given, c.applicationDate,
+                c.createdAt, c.consent.partnerSharing, c.applicationDate,
                 c.heldSince != null);
     }
 }

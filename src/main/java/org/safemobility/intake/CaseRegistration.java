@@ -36,6 +36,9 @@ public class CaseRegistration {
     RegistrationPolicy policy;
 
     @Inject
+    Consents consents;
+
+    @Inject
     CaseNumbers caseNumbers;
 
     @Inject
@@ -134,7 +137,7 @@ public class CaseRegistration {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("caseNumber", caseNumber);
         details.put("householdSize", registered.household.size());
-        details.put("consentGiven", registered.consent.given);
+        details.put("consent", consents.recordAtRegistration(registered, caller));
         if (keyed) {
             details.put("idempotencyKey", true);
         }
@@ -181,10 +184,11 @@ public class CaseRegistration {
         c.applicant = a;
         c.household = request.householdOrEmpty().stream().map(CaseRegistration::member)
                 .collect(Collectors.toCollection(ArrayList::new));
-        Consent consent = new Consent();
-        consent.given = request.consent().given();
-        consent.recordedAt = now;
-        c.consent = consent;
+        c.consent = new Consent();
+        c.consent.processing = request.consent().processingGiven();
+        c.consent.partnerSharing = request.consent().partnerSharingGiven();
+        c.consent.hostGovernmentSharing = request.consent().hostGovernmentSharingGiven();
+        c.consent.recordedAt = now;
         c.registeredBy = caller;
         c.createdAt = now;
         c.updatedAt = now;

@@ -107,7 +107,7 @@ public class CaseTransfers {
         if (to.code().equals(c.office)) {
             throw Invalid.of("toOffice", "is the case's own office");
         }
-        if (!c.consent.given) {
+        if (!c.consent.processing) {
             throw new Conflict("the applicant has not consented to processing: the case cannot be transferred");
         }
         if (c.status.isClosed()) {

@@ -56,6 +56,8 @@ public enum CaseTransition {
     // a suspended pathway: the case waits instead of being referred, until released (lifted, or another pathway chosen)
     HELD_FOR_SUSPENDED_PATHWAY(PATHWAY_ON_HOLD, PATHWAY_APPROVED, INFORMATION_REQUESTED),
     PATHWAY_HOLD_RELEASED(PATHWAY_APPROVED, PATHWAY_ON_HOLD),
+    // the applicant withdrew consent to sharing while referred: the referral is withdrawn, the approval stands
+    SHARING_CONSENT_WITHDRAWN(PATHWAY_APPROVED, REFERRED, INFORMATION_REQUESTED),
     // the applicant, at any stage of an open case
     WITHDRAWN_BY_APPLICANT(WITHDRAWN, open()),
     // a programme decision (bulk close), at any stage of an open case

@@ -49,8 +49,15 @@ public record CaseView(
     public record HoldView(Instant since, String reason) {
     }
 
+    /** The answer in force per purpose (the history: GET /cases/{id}/consent). */
     @Schema(name = "Consent")
-    public record ConsentView(boolean given, Instant recordedAt) {
+    public record ConsentView(
+            boolean processing,
+            boolean partnerSharing,
+            boolean hostGovernmentSharing,
+            @Schema(deprecated = true, description = "The older single answer: consent to sharing with partners")
+            boolean given,
+            @Schema(description = "When the latest answer was recorded") Instant recordedAt) {
     }
 
     /** An application received before its registration (on paper, or online before a pause). */
@@ -132,7 +139,8 @@ public record CaseView(
                         a.documentNumber, a.arrivalDate, a.hostCountryStatus, a.phone, a.email, a.preferredLanguage,
                         a.personId),
                 c.household.stream().map(CaseView::member).toList(),
-                new ConsentView(c.consent.given, c.consent.recordedAt),
+                new ConsentView(c.consent.processing, c.consent.partnerSharing,
+                        c.consent.hostGovernmentSharing, c.consent.partnerSharing, c.consent.recordedAt),
                 parts.eligibility, parts.allowedPathways, parts.suspendedPathways,
                 c.heldSince == null ? null : new HoldView(c.heldSince, c.holdReason),
                 parts.interview, parts.review, withdrawal(c.withdrawal), c.closingNote, c.closingOutcome, c.applicationDate == null ? null : new ReceivedView(c.applicationDate, c.applicationDateReason),

@@ -48,16 +48,22 @@ public class CaseWithdrawal {
         if (c.status.isClosed()) {
             throw new Conflict("case " + c.caseNumber + " is already " + c.status);
         }
-        workflow.withdraw(caseId, reason);
-        lifecycle.apply(caseId, CaseTransition.WITHDRAWN_BY_APPLICANT);
+        close(c, reason, Map.of());
+        CaseFile.flush();
+        return views.of(c);
+    }
+
+    /** Ends an open case as withdrawn, wherever it stood, recorded as the caller's. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void close(CaseFile c, String reason, Map<String, Object> auditDetails) {
+        workflow.withdraw(c.id, reason);
+        lifecycle.apply(c.id, CaseTransition.WITHDRAWN_BY_APPLICANT);
         Withdrawal withdrawal = new Withdrawal();
         withdrawal.reason = reason;
         withdrawal.recordedBy = scope.caller().subject();
         withdrawal.at = clock.instant();
         c.withdrawal = withdrawal;
-        audit.record("case.withdrawn", c.office, c.id, Map.of());
+        audit.record("case.withdrawn", c.office, c.id, auditDetails);
         withdrawn.fire(new CaseWithdrawn(c.id, c.office, reason));
-        CaseFile.flush();
-        return views.of(c);
     }
 }

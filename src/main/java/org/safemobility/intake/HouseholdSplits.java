@@ -41,7 +41,8 @@ public class HouseholdSplits {
     @Schema(name = "HouseholdSplit", description = "What the member's own case needs beyond what the household recorded")
     public record Request(
             @NotBlank @Size(max = 2000) @Schema(example = "Turned 19 and will travel on her own") String reason,
-            @NotNull @Valid Consent consent,
+            @NotNull @Valid @Schema(description = "The member's own answers, per purpose, as at registration")
+            RegistrationRequest.ConsentGiven consent,
             Sex sex,
             @PastOrPresent @Schema(description = "When the member entered the host country; the applicant's by default")
             LocalDate arrivalDate,
@@ -50,11 +51,10 @@ public class HouseholdSplits {
             String phone,
             @Email @Size(max = 254) String email,
             @LanguageCode String preferredLanguage) {
-
-        @Schema(name = "HouseholdSplitConsent")
-        public record Consent(@NotNull @Schema(description = "The member's own consent to processing") Boolean given) {
-        }
     }
+
+    @Inject
+    Consents consents;
 
     @Inject
     OfficeScope scope;
@@ -97,6 +97,9 @@ public class HouseholdSplits {
     }
 
     private CaseView split(UUID caseId, UUID personId, Request request, Office office, String number) {
+        if (!request.consent().violations("consent").isEmpty()) {
+            throw Invalid.of(request.consent().violations("consent"));
+        }
         CaseFile original = CaseFile.findById(caseId);
         scope.requireVisible(original == null ? null : original.office, "case " + caseId + " not found");
         if (original.status.isClosed()) {
@@ -142,10 +145,11 @@ public class HouseholdSplits {
         a.preferredLanguage = request.preferredLanguage() != null ? request.preferredLanguage()
                 : original.applicant.preferredLanguage;
         split.applicant = a;
-        Consent consent = new Consent();
-        consent.given = request.consent().given();
-        consent.recordedAt = now;
-        split.consent = consent;
+        split.consent = new Consent();
+        split.consent.processing = request.consent().processingGiven();
+        split.consent.partnerSharing = request.consent().partnerSharingGiven();
+        split.consent.hostGovernmentSharing = request.consent().hostGovernmentSharingGiven();
+        split.consent.recordedAt = now;
         split.registeredBy = me;
         split.createdAt = now;
         split.updatedAt = now;
@@ -165,7 +169,7 @@ public class HouseholdSplits {
         registered.put("caseNumber", number);
         registered.put("splitFromCaseId", original.id.toString());
         registered.put("splitFromCaseNumber", original.caseNumber);
-        registered.put("consentGiven", consent.given);
+        registered.put("consent", consents.recordAtRegistration(split, me));
         audit.record("case.registered", split.office, split.id, registered);
         return views.of(split);
     }

@@ -33,6 +33,7 @@ public class RegistrationPolicy {
             errors.add(new Invalid.Violation("applicant.personId", "is given by the service; leave it out"));
         }
         errors.addAll(applicantViolations(request.applicant(), officeToday));
+        errors.addAll(request.consent().violations("consent"));
         List<HouseholdMemberDetails> household = request.householdOrEmpty();
         for (int i = 0; i < household.size(); i++) {
             HouseholdMemberDetails member = household.get(i);

@@ -28,9 +28,46 @@ public record RegistrationRequest(
         return household == null ? List.of() : household;
     }
 
+    /**
+     * The applicant's answer per purpose, for themselves and the household registered with them. {@code given} is the
+     * older single answer (processing and sharing with partners together), still accepted alone.
+     */
     @Schema(name = "ConsentGiven")
     public record ConsentGiven(
-            @NotNull @Schema(description = "Consent to processing and to sharing with UNHCR/IOM and receiving governments")
-            Boolean given) {
+            @Schema(description = "Consent to processing for the case: required, and must be true (no case is registered "
+                    + "without it)") Boolean processing,
+            @Schema(description = "Consent to sharing the referral package with resettlement partners. Default false: "
+                    + "the case is processed but cannot be referred until it is given") Boolean partnerSharing,
+            @Schema(description = "Consent to sharing limited data with the host government (Guatemalans found eligible "
+                    + "in Guatemala). Default false") Boolean hostGovernmentSharing,
+            @Schema(deprecated = true, description = "Older form: one answer for processing and partner sharing together; "
+                    + "not with the purposes above") Boolean given) {
+
+        /** What was asked is missing or contradicts itself: each problem named by its field. */
+        public java.util.List<org.safemobility.errors.Invalid.Violation> violations(String at) {
+            var errors = new java.util.ArrayList<org.safemobility.errors.Invalid.Violation>();
+            if (given != null && (processing != null || partnerSharing != null || hostGovernmentSharing != null)) {
+                errors.add(new org.safemobility.errors.Invalid.Violation(at + ".given",
+                        "give either the older single answer or the answers per purpose, not both"));
+            } else if (given == null && processing == null) {
+                errors.add(new org.safemobility.errors.Invalid.Violation(at + ".processing", "must not be null"));
+            } else if (!processingGiven()) {
+                errors.add(new org.safemobility.errors.Invalid.Violation(at + (given != null ? ".given" : ".processing"),
+                        "must be true: a case is registered and processed only with the applicant's consent to processing"));
+            }
+            return errors;
+        }
+
+        public boolean processingGiven() {
+            return given != null ? given : Boolean.TRUE.equals(processing);
+        }
+
+        public boolean partnerSharingGiven() {
+            return given != null ? given : Boolean.TRUE.equals(partnerSharing);
+        }
+
+        public boolean hostGovernmentSharingGiven() {
+            return Boolean.TRUE.equals(hostGovernmentSharing);
+        }
     }
 }

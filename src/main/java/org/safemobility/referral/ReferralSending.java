@@ -21,6 +21,8 @@ import org.safemobility.intake.CaseClosedByProgramme;
 import org.safemobility.intake.CaseLifecycle;
 import org.safemobility.intake.CaseTransition;
 import org.safemobility.intake.CaseWithdrawn;
+import org.safemobility.intake.SharingConsentWithdrawn;
+import org.safemobility.workflow.CaseWorkflow;
 import org.safemobility.workflow.ReferralSender;
 
 /**
@@ -55,6 +57,9 @@ public class ReferralSending implements ReferralSender {
 
     @Inject
     PathwayHolds holds;
+
+    @Inject
+    CaseWorkflow workflow;
 
     /** Why the workflow's send-referral step cannot go on; the job fails and becomes an incident with this message. */
     public static class SendingRefused extends RuntimeException {
@@ -173,6 +178,22 @@ public class ReferralSending implements ReferralSender {
     /** The applicant withdrew: an open referral is withdrawn too, and its partner told; a hold ends. */
     void onWithdrawn(@Observes CaseWithdrawn withdrawn) {
         endOpenReferrals(withdrawn.caseId());
+    }
+
+    /**
+     * The applicant no longer consents to sharing: the open referral is withdrawn (its partner told, its package no
+     * longer served), and a case waiting on the partner goes back to {@code send-referral}, which refuses (an incident
+     * for the office's supervisors) until consent is given again and the step retried. A hold stays: releasing it
+     * meets the same refusal.
+     */
+    void onSharingConsentWithdrawn(@Observes SharingConsentWithdrawn withdrawn) {
+        List<Referral> open = Referral.list("caseId = ?1 and status in ?2", withdrawn.caseId(),
+                List.of(Referral.Status.SENT, Referral.Status.INFO_REQUESTED));
+        open.forEach(this::withdraw);
+        if (!open.isEmpty()) {
+            lifecycle.apply(withdrawn.caseId(), CaseTransition.SHARING_CONSENT_WITHDRAWN);
+            workflow.restartAt(withdrawn.caseId(), withdrawn.office(), "send-referral");
+        }
     }
 
     /** A programme decision closed the case: the same as a withdrawal, for its partner. */

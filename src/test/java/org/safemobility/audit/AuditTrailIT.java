@@ -81,9 +81,10 @@ class AuditTrailIT {
         String etag = given().auth().oauth2(CASEWORKER).get("/api/v1/cases/" + id).then().extract().header("ETag");
         given().auth().oauth2(CASEWORKER).contentType("application/merge-patch+json").header("If-Match", etag)
                 .body(Map.of("consent", Map.of("given", false))).patch("/api/v1/cases/" + id).then().statusCode(200);
-        search(Map.of("caseId", id, "action", "case.updated"))
-                .body("items[0].details.'consent.given'.from", equalTo(true))
-                .body("items[0].details.'consent.given'.to", equalTo(false));
+        search(Map.of("caseId", id, "action", "case.consent-changed"))
+                .body("items[0].details.purpose", equalTo("PARTNER_SHARING"))
+                .body("items[0].details.from", equalTo(true))
+                .body("items[0].details.to", equalTo(false));
     }
 
     @Test

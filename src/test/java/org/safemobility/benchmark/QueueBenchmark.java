@@ -69,10 +69,10 @@ public final class QueueBenchmark {
     private static void seed(Statement st) throws Exception {
         st.execute("""
                 insert into smo.case_file (id, case_number, office, status, applicant_given_name, applicant_family_name,
-                       applicant_date_of_birth, applicant_nationality, applicant_arrival_date, consent_given,
+                       applicant_date_of_birth, applicant_nationality, applicant_arrival_date, consent_processing, consent_partner_sharing,
                        consent_recorded_at, registered_by, created_at, updated_at)
                 select gen_random_uuid(), o || '-2025-Q' || lpad(n::text, 7, '0'), o, 'INTERVIEW_SCHEDULED', 'Seeded',
-                       'Applicant ' || n, date '1990-01-01', 'VEN', date '2023-01-01', true, now(), 'benchmark',
+                       'Applicant ' || n, date '1990-01-01', 'VEN', date '2023-01-01', true, true, now(), 'benchmark',
                        now() - (n %% 720) * interval '1 hour', now()
                   from generate_series(1, %d) n,
                        lateral (select (array['GT','CR','CO','EC'])[1 + n %% 4] as o) office""".formatted(CASES));

@@ -49,12 +49,12 @@ public final class SearchBenchmark {
             long start = System.nanoTime();
             st.execute("""
                     insert into smo.case_file (id, case_number, office, status, applicant_given_name, applicant_family_name,
-                           applicant_date_of_birth, applicant_nationality, applicant_arrival_date, consent_given,
+                           applicant_date_of_birth, applicant_nationality, applicant_arrival_date, consent_processing, consent_partner_sharing,
                            consent_recorded_at, registered_by, created_at, updated_at, applicant_document_number)
                     select gen_random_uuid(), o || '-2025-S' || lpad(n::text, 7, '0'), o, 'ELIGIBLE',
                            g[1 + (random() * 59)::int] || case when random() < 0.5 then ' ' || g[1 + (random() * 59)::int] else '' end,
                            f[1 + (random() * 59)::int] || ' ' || f[1 + (random() * 59)::int],
-                           date '1960-01-01' + (random() * 15000)::int, 'VEN', date '2023-01-01', true, now(), 'benchmark',
+                           date '1960-01-01' + (random() * 15000)::int, 'VEN', date '2023-01-01', true, true, now(), 'benchmark',
                            now() - (n %% 720) * interval '1 hour', now(), 'D' || n
                       from generate_series(1, %d) n,
                            lateral (select (array['GT','CR','CO','EC'])[1 + n %% 4] as o,

@@ -86,11 +86,11 @@ public final class ServiceBenchmark {
         try (Connection c = DriverManager.getConnection(jdbc, "smo", "smo"); Statement st = c.createStatement()) {
             st.execute("""
                     insert into smo.case_file (id, case_number, office, status, applicant_given_name, applicant_family_name,
-                        applicant_date_of_birth, applicant_nationality, applicant_arrival_date, consent_given,
+                        applicant_date_of_birth, applicant_nationality, applicant_arrival_date, consent_processing, consent_partner_sharing,
                         consent_recorded_at, registered_by, created_at, updated_at, version)
                     select gen_random_uuid(), 'GT-2025-B' || lpad(g::text, 6, '0'), 'GT', 'CLOSED_INELIGIBLE', 'Bench',
                         'Applicant', date '1990-01-01', (array['VEN','CUB','HTI','COL','MEX'])[1 + g %% 5],
-                        date '2021-01-01' + (g / 5) %% 1100, true, now(), 'benchmark', now(), now(), 0
+                        date '2021-01-01' + (g / 5) %% 1100, true, true, now(), 'benchmark', now(), now(), 0
                       from generate_series(1, %d) g""".formatted(count));
             st.execute("analyze smo.case_file");
         }

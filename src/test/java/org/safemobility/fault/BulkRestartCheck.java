@@ -129,10 +129,10 @@ public final class BulkRestartCheck {
         try (Connection db = DriverManager.getConnection(jdbc, "smo", "smo"); Statement sql = db.createStatement()) {
             sql.execute("""
                     insert into smo.case_file (id, case_number, office, status, applicant_given_name, applicant_family_name,
-                        applicant_date_of_birth, applicant_nationality, applicant_arrival_date, consent_given,
+                        applicant_date_of_birth, applicant_nationality, applicant_arrival_date, consent_processing, consent_partner_sharing,
                         consent_recorded_at, registered_by, created_at, updated_at)
                     select gen_random_uuid(), 'GT-RESTART-' || n, 'GT', 'INTERVIEW_SCHEDULED', 'Restart', 'Applicant ' || n,
-                        date '1990-01-01', 'HND', date '2023-01-01', true, now(), 'seed', now(), now()
+                        date '1990-01-01', 'HND', date '2023-01-01', true, true, now(), 'seed', now(), now()
                     from generate_series(1, %d) n""".formatted(CASES));
             sql.execute("analyze smo.case_file");
         }

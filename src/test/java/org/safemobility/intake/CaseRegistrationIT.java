@@ -100,6 +100,9 @@ class CaseRegistrationIT {
                 .body("applicant.sex", nullValue())
                 .body("applicant.email", nullValue())
                 .body("household", hasSize(0))
+                .body("consent.processing", equalTo(true))
+                .body("consent.partnerSharing", equalTo(false))
+                .body("consent.hostGovernmentSharing", equalTo(false))
                 .body("consent.given", equalTo(false));
     }
 

@@ -164,8 +164,10 @@ class CaseTransferIT {
         transfer(GT, id, Map.of("toOffice", "ZZ", "reason", "x")).statusCode(400).body("errors.field", hasItem("toOffice"));
         transfer(GT, id, Map.of("toOffice", "CO")).statusCode(400).body("errors.field", hasItem("reason"));
         transfer(CO, id, Map.of("toOffice", "EC", "reason", "x")).statusCode(404);
-        String withoutConsent = Workflow.register(GT, RegistrationFixture.valid("GT").with("consent.given", false));
-        transfer(GT, withoutConsent, Map.of("toOffice", "CO", "reason", "Moved")).statusCode(409)
+        String withdrawn = Workflow.register(GT, RegistrationFixture.valid("GT"));
+        given().auth().oauth2(GT).contentType(ContentType.JSON).body(Map.of("purpose", "PROCESSING", "given", false))
+                .post("/api/v1/cases/" + withdrawn + "/consent").then().statusCode(200);
+        transfer(GT, withdrawn, Map.of("toOffice", "CO", "reason", "Moved")).statusCode(409)
                 .contentType("application/problem+json");
     }
 }

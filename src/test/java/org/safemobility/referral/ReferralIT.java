@@ -256,7 +256,7 @@ class ReferralIT {
 
     @Test
     void without_consent_to_share_the_referral_step_fails_visibly_until_consent_is_recorded() {
-        String id = Workflow.register(CASEWORKER, RegistrationFixture.valid("GT").with("consent.given", false));
+        String id = Workflow.register(CASEWORKER, RegistrationFixture.valid("GT").with("consent", Map.of("processing", true, "partnerSharing", false)));
         Workflow.work(CASEWORKER, id, "schedule-interview", Forms.schedule());
         Workflow.work(CASEWORKER, id, "conduct-interview", Forms.interview(false));
         Workflow.work(SUPERVISOR, id, "supervisor-review", Forms.approve("US_OTHER"));

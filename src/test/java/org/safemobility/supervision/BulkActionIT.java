@@ -67,9 +67,9 @@ class BulkActionIT {
         String prefix = UUID.randomUUID().toString().substring(0, 8);
         try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement("""
                 insert into smo.case_file (id, case_number, office, status, applicant_given_name, applicant_family_name,
-                    applicant_date_of_birth, applicant_nationality, applicant_arrival_date, consent_given,
+                    applicant_date_of_birth, applicant_nationality, applicant_arrival_date, consent_processing, consent_partner_sharing,
                     consent_recorded_at, registered_by, created_at, updated_at)
-                values (?, ?, 'BK', ?, 'Bulk', 'Applicant', date '1990-01-01', 'VEN', date '2023-01-10', true, now(),
+                values (?, ?, 'BK', ?, 'Bulk', 'Applicant', date '1990-01-01', 'VEN', date '2023-01-10', true, true, now(),
                     'fixture', now(), now())""")) {
             for (int i = 0; i < n; i++) {
                 UUID id = UUID.randomUUID();

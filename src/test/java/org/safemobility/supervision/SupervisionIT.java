@@ -186,7 +186,7 @@ class SupervisionIT {
 
     /** A case whose referral cannot be sent (no consent to share): its send-referral step becomes an incident. */
     private static String stuck(String caseworker, String supervisor, String office) {
-        String id = Workflow.register(caseworker, RegistrationFixture.valid(office).with("consent.given", false));
+        String id = Workflow.register(caseworker, RegistrationFixture.valid(office).with("consent", Map.of("processing", true, "partnerSharing", false)));
         Workflow.work(caseworker, id, "schedule-interview", Forms.schedule());
         Workflow.work(caseworker, id, "conduct-interview", Forms.interview(false));
         Workflow.work(supervisor, id, "supervisor-review", Forms.approve("CANADA"));
@@ -221,7 +221,7 @@ class SupervisionIT {
 
     @Test
     void a_stuck_referral_is_listed_as_an_incident_and_retried_once_consent_is_recorded() {
-        String id = Workflow.register(CASEWORKER, RegistrationFixture.valid("CO").with("consent.given", false));
+        String id = Workflow.register(CASEWORKER, RegistrationFixture.valid("CO").with("consent", Map.of("processing", true, "partnerSharing", false)));
         Workflow.work(CASEWORKER, id, "schedule-interview", Forms.schedule());
         Workflow.work(CASEWORKER, id, "conduct-interview", Forms.interview(false));
         Workflow.work(SUPERVISOR, id, "supervisor-review", Forms.approve("CANADA"));
