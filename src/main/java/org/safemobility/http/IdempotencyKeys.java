@@ -71,6 +71,16 @@ public class IdempotencyKeys {
         return total;
     }
 
+    /**
+     * Forgets the keys that created or acted on one resource (a case being erased), in the caller's transaction. Keys
+     * live a day, so the table is small and this reads it through.
+     */
+    @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.MANDATORY)
+    public int forgetResource(String resourceId) {
+        return em.createNativeQuery("delete from smo.idempotency_record where resource_id = ?1")
+                .setParameter(1, resourceId).executeUpdate();
+    }
+
     /** A POST that came with an Idempotency-Key: who sent it, the key, the operation and the request's fingerprint. */
     public record Keyed(String caller, String key, String operation, String fingerprint) {
     }

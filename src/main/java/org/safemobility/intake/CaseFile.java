@@ -96,6 +96,28 @@ public class CaseFile extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** When the case reached a closed status (null while open, or reopened): its retention period runs from here. */
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    /** When the case's personal data was erased (null: held as registered); what statistics need stays. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
+
+    /** The applicant asked for erasure while a legal hold kept the data: erased once the hold is lifted. */
+    @Column(name = "erasure_requested_at")
+    public Instant erasureRequestedAt;
+
+    /** Why the case's data must be kept past its retention and may not be erased (null: no legal hold). */
+    @Column(name = "legal_hold_reason")
+    public String legalHoldReason;
+
+    @Column(name = "legal_hold_by")
+    public String legalHoldBy;
+
+    @Column(name = "legal_hold_since")
+    public Instant legalHoldSince;
+
     /** Optimistic-locking version, exposed as the case's ETag. */
     @Version
     public long version;

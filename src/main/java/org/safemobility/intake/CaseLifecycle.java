@@ -32,6 +32,7 @@ public class CaseLifecycle {
             throw new NotFound("case " + caseId + " not found");
         }
         require(c, transition);
+        boolean wasClosed = c.status.isClosed();
         c.status = transition.to();
         if (transition.to().isClosed()) {
             c.heldSince = null; // nothing is left to resume
@@ -44,6 +45,11 @@ public class CaseLifecycle {
             c.closingOutcome = null;
         }
         c.updatedAt = clock.instant();
+        if (transition.to().isClosed() && !wasClosed) {
+            c.closedAt = c.updatedAt; // retention runs from the first closing (a re-screening kept closed is no new one)
+        } else if (!transition.to().isClosed()) {
+            c.closedAt = null;
+        }
         return CaseReference.of(c);
     }
 

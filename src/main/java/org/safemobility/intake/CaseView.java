@@ -36,6 +36,10 @@ public record CaseView(
         ReceivedView received,
         @Schema(description = "Cases tied to this one: duplicates of the same person, households split")
         List<PossibleDuplicates.Link> links,
+        @Schema(description = "When the case closed; its retention period runs from here") Instant closedAt,
+        @Schema(description = "Present once the case's personal data was erased (on request, consent to processing "
+                + "withdrawn, or retention): what statistics need stays") Instant erasedAt,
+        @Schema(description = "Present while a legal hold keeps the case's data past its retention") LegalHoldView legalHold,
         Instant createdAt,
         Instant updatedAt,
         @Schema(description = "Changes with every update; also sent as the ETag") long version) {
@@ -43,6 +47,10 @@ public record CaseView(
     /** A pathway a destination suspended, from a day until the day it is lifted (absent: until further notice). */
     @Schema(name = "SuspendedPathway")
     public record SuspendedPathway(String pathway, LocalDate since, LocalDate liftedOn, String reason) {
+    }
+
+    @Schema(name = "LegalHold")
+    public record LegalHoldView(String reason, String by, Instant since) {
     }
 
     @Schema(name = "CaseHold")
@@ -144,7 +152,8 @@ public record CaseView(
                 parts.eligibility, parts.allowedPathways, parts.suspendedPathways,
                 c.heldSince == null ? null : new HoldView(c.heldSince, c.holdReason),
                 parts.interview, parts.review, withdrawal(c.withdrawal), c.closingNote, c.closingOutcome, c.applicationDate == null ? null : new ReceivedView(c.applicationDate, c.applicationDateReason),
-                links,
+                links, c.closedAt, c.erasedAt,
+                c.legalHoldSince == null ? null : new LegalHoldView(c.legalHoldReason, c.legalHoldBy, c.legalHoldSince),
                 c.createdAt, c.updatedAt, c.version);
     }
 

@@ -106,11 +106,7 @@ public class Consents {
         String by = scope.caller().subject();
         String note = change.note() == null || change.note().isBlank() ? null : change.note().strip();
         if (change.purpose() == Consent.Purpose.PROCESSING) { // withdrawn: every purpose ends with it
-            for (Consent.Purpose purpose : Consent.Purpose.values()) {
-                if (c.consent.given(purpose)) {
-                    record(c, purpose, false, by, note);
-                }
-            }
+            withdrawAll(c, by, note);
             if (!c.status.isClosed()) {
                 withdrawal.close(c, "the applicant withdrew consent to processing",
                         Map.of("consentToProcessingWithdrawn", true));
@@ -126,6 +122,16 @@ public class Consents {
             sharingWithdrawn.fire(new SharingConsentWithdrawn(c.id, c.office));
         }
         return state(c);
+    }
+
+    /** Every purpose still consented to is withdrawn, each recorded. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void withdrawAll(CaseFile c, String by, String note) {
+        for (Consent.Purpose purpose : Consent.Purpose.values()) {
+            if (c.consent.given(purpose)) {
+                record(c, purpose, false, by, note);
+            }
+        }
     }
 
     private void record(CaseFile c, Consent.Purpose purpose, boolean given, String by, String note) {

@@ -291,6 +291,27 @@ public class CaseWorkflow {
         }
     }
 
+    /**
+     * Erases the engine's record of the case: its process instances (a running one is deleted first) with their history
+     * (activities, tasks, variables, incidents, job and operation logs), in the caller's transaction.
+     *
+     * @return how many process instances were removed
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int eraseHistory(UUID caseId) {
+        List<String> running = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId.toString())
+                .list().stream().map(ProcessInstance::getId).toList();
+        if (!running.isEmpty()) {
+            runtime.deleteProcessInstancesIfExists(running, "personal data erased", true, true, true);
+        }
+        List<String> instances = history.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId.toString()).list().stream().map(HistoricProcessInstance::getId).toList();
+        if (!instances.isEmpty()) {
+            history.deleteHistoricProcessInstancesIfExists(instances);
+        }
+        return instances.size();
+    }
+
     /** What happened in the case's processes, oldest first: activities started and ended, and who completed tasks. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Step> history(UUID caseId) {
