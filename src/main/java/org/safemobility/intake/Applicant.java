@@ -1,5 +1,8 @@
 package org.safemobility.intake;
 
+import org.safemobility.crypto.SealedText;
+import org.safemobility.crypto.FieldCipher;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
@@ -36,7 +39,12 @@ public class Applicant {
     public DocumentType documentType;
 
     @Column(name = "applicant_document_number")
+    @Convert(converter = SealedText.class)
     public String documentNumber;
+
+    /** The document's blind index (see FieldCipher): how search and duplicate detection find it. */
+    @Column(name = "applicant_document_index")
+    public String documentIndex;
 
     /** When the applicant entered the host country: eligibility rules compare it with their presence cut-offs. */
     @Column(name = "applicant_arrival_date")
@@ -47,10 +55,27 @@ public class Applicant {
     public HostCountryStatus hostCountryStatus;
 
     @Column(name = "applicant_phone")
+    @Convert(converter = SealedText.class)
     public String phone;
 
+    @Column(name = "applicant_phone_index")
+    public String phoneIndex;
+
     @Column(name = "applicant_email")
+    @Convert(converter = SealedText.class)
     public String email;
+
+    /** Sets the document number with its blind index. */
+    void document(String number) {
+        documentNumber = number;
+        documentIndex = FieldCipher.get().documentIndex(number);
+    }
+
+    /** Sets the phone number with its blind index. */
+    void phone(String number) {
+        phone = number;
+        phoneIndex = FieldCipher.get().phoneIndex(number);
+    }
 
     /** ISO 639-1. */
     @Column(name = "applicant_preferred_language")

@@ -116,7 +116,7 @@ public class CaseCorrections {
         a.arrivalDate = after.arrivalDate();
         a.hostCountryStatus = after.hostCountryStatus();
         a.documentType = after.documentType();
-        a.documentNumber = after.documentNumber();
+        a.document(after.documentNumber());
         c.updatedAt = clock.instant();
         try {
             CaseFile.flush();

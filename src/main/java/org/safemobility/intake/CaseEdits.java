@@ -196,7 +196,7 @@ public class CaseEdits {
         List<String> changed = new ArrayList<>();
         JsonNode applicant = patch.path("applicant");
         if (applicant.has("phone")) {
-            c.applicant.phone = edit.applicant().phone();
+            c.applicant.phone(edit.applicant().phone());
             changed.add("applicant.phone");
         }
         if (applicant.has("email")) {

@@ -94,9 +94,9 @@ public class CasePersonalData {
         a.dateOfBirth = null;
         a.sex = null;
         a.documentType = null;
-        a.documentNumber = null;
+        a.document(null);
         a.hostCountryStatus = null;
-        a.phone = null;
+        a.phone(null);
         a.email = null;
         a.preferredLanguage = null;
         c.household.clear();

@@ -175,10 +175,10 @@ public class CaseRegistration {
         a.sex = in.sex();
         a.nationality = in.nationality();
         a.documentType = in.documentType();
-        a.documentNumber = in.documentNumber() == null ? null : in.documentNumber().strip();
+        a.document(in.documentNumber() == null ? null : in.documentNumber().strip());
         a.arrivalDate = in.arrivalDate();
         a.hostCountryStatus = in.hostCountryStatus();
-        a.phone = in.phone();
+        a.phone(in.phone());
         a.email = in.email() == null ? null : in.email().strip();
         a.preferredLanguage = in.preferredLanguage();
         c.applicant = a;
@@ -205,7 +205,7 @@ public class CaseRegistration {
         m.relationship = in.relationship();
         m.nationality = in.nationality();
         m.documentType = in.documentType();
-        m.documentNumber = in.documentNumber() == null ? null : in.documentNumber().strip();
+        m.document(in.documentNumber() == null ? null : in.documentNumber().strip());
         m.vulnerabilities = in.vulnerabilitiesOrEmpty().stream().map(Enum::name)
                 .collect(Collectors.toCollection(ArrayList::new));
         return m;

@@ -109,6 +109,13 @@ public class CaseSearch {
                 codes.append(" and s.codes && cast(?").append(parameters.size()).append(" as text[])");
             }
         }
+        // documents and phones are stored sealed: they are found by their blind indexes ('' matches none)
+        org.safemobility.crypto.FieldCipher cipher = org.safemobility.crypto.FieldCipher.get();
+        String text = (String) parameters.get(0);
+        parameters.add(java.util.Objects.requireNonNullElse(cipher.documentIndex(text), ""));
+        int document = parameters.size();
+        parameters.add(java.util.Objects.requireNonNullElse(cipher.phoneIndex(text), ""));
+        int phone = parameters.size();
         parameters.add(limitRows);
         int limit = parameters.size();
         parameters.add(offsetRows);
@@ -141,9 +148,9 @@ public class CaseSearch {
                 // a case number, or one the case had at an office it left: looked up once, then the case by its key
                 exact.formatted("3.0", "c.id = any(array(select n.id from smo.case_file n where n.case_number = upper(?1) "
                         + "union all select a.case_id from smo.case_number_alias a where a.case_number = upper(?1)))"),
-                exact.formatted("2.5", "(c.applicant_document_number = ?1 or c.id = any(array(select m.case_id "
-                        + "from smo.household_member m where m.document_number = ?1)))"),
-                exact.formatted("2.5", "c.applicant_phone = ?1"),
+                exact.formatted("2.5", "(c.applicant_document_index = ?" + document + " or c.id = any(array(select m.case_id "
+                        + "from smo.household_member m where m.document_index = ?" + document + ")))"),
+                exact.formatted("2.5", "c.applicant_phone_index = ?" + phone),
                 codes, where, limit, offset));
         for (int i = 0; i < parameters.size(); i++) {
             query.setParameter(i + 1, parameters.get(i));

@@ -34,15 +34,15 @@ public class DuplicateDetection {
 
     /** Someone on the case being checked. */
     record Person(UUID personId, boolean applicant, String givenName, String familyName, LocalDate dateOfBirth,
-                  String nationality, String documentNumber) {
+                  String nationality, String documentIndex) {
 
         static Person applicantOf(CaseFile c) {
             Applicant a = c.applicant;
-            return new Person(a.personId, true, a.givenName, a.familyName, a.dateOfBirth, a.nationality, a.documentNumber);
+            return new Person(a.personId, true, a.givenName, a.familyName, a.dateOfBirth, a.nationality, a.documentIndex);
         }
 
         static Person memberOf(HouseholdMember m) {
-            return new Person(m.personId, false, m.givenName, m.familyName, m.dateOfBirth, m.nationality, m.documentNumber);
+            return new Person(m.personId, false, m.givenName, m.familyName, m.dateOfBirth, m.nationality, m.documentIndex);
         }
     }
 
@@ -92,7 +92,7 @@ public class DuplicateDetection {
         // q is materialized so that what it computes from the parameters is computed once, not once per row read
         List<Object[]> rows = em.createNativeQuery("""
                 with q as materialized (
-                    select smo.search_fold(?1) as given, smo.search_fold(?2) as family, smo.document_key(?4) as document,
+                    select smo.search_fold(?1) as given, smo.search_fold(?2) as family, nullif(?4, '') as document,
                            array(select d || ' ' || c from unnest(string_to_array(?3, ',')) d,
                                                              unnest(smo.search_codes(?1 || ' ' || ?2)) c) as keys)
                 select p.person_id, p.applicant, p.case_id, p.date_of_birth, p.nationality, p.document = q.document,
@@ -111,7 +111,7 @@ public class DuplicateDetection {
                 .setParameter(2, person.familyName())
                 .setParameter(3, birthDates(person.dateOfBirth()).stream().map(LocalDate::toString)
                         .collect(Collectors.joining(",")))
-                .setParameter(4, person.documentNumber() == null ? "" : person.documentNumber())
+                .setParameter(4, person.documentIndex() == null ? "" : person.documentIndex()) // blind indexes: equal documents, equal keys
                 .setParameter(5, caseId)
                 .setParameter(6, least)
                 .setParameter(7, person.personId())

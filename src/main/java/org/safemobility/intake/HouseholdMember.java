@@ -1,5 +1,9 @@
 package org.safemobility.intake;
 
+import org.safemobility.crypto.SealedStrings;
+import org.safemobility.crypto.SealedText;
+import org.safemobility.crypto.FieldCipher;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
@@ -41,10 +45,21 @@ public class HouseholdMember {
     public DocumentType documentType;
 
     @Column(name = "document_number")
+    @Convert(converter = SealedText.class)
     public String documentNumber;
 
+    /** The document's blind index (see FieldCipher). */
+    @Column(name = "document_index")
+    public String documentIndex;
+
+    /** Sets the document number with its blind index. */
+    void document(String number) {
+        documentNumber = number;
+        documentIndex = FieldCipher.get().documentIndex(number);
+    }
+
     /** {@link Vulnerability} names. */
-    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Convert(converter = SealedStrings.class)
     @Column(name = "vulnerabilities")
     public List<String> vulnerabilities = new ArrayList<>();
 }

@@ -135,12 +135,12 @@ public class HouseholdSplits {
         a.dateOfBirth = member.dateOfBirth;
         a.nationality = member.nationality;
         a.documentType = member.documentType;
-        a.documentNumber = member.documentNumber;
+        a.document(member.documentNumber);
         a.sex = request.sex();
         a.arrivalDate = arrival;
         a.hostCountryStatus = request.hostCountryStatus() != null ? request.hostCountryStatus()
                 : original.applicant.hostCountryStatus;
-        a.phone = request.phone();
+        a.phone(request.phone());
         a.email = request.email() == null ? null : request.email().strip();
         a.preferredLanguage = request.preferredLanguage() != null ? request.preferredLanguage()
                 : original.applicant.preferredLanguage;

@@ -1,5 +1,7 @@
 package org.safemobility.referral;
 
+import jakarta.persistence.Convert;
+import org.safemobility.crypto.SealedJson;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -71,6 +73,14 @@ public class Referral extends PanacheEntityBase {
         public List<String> items() {
             return items;
         }
+
+        /** Sealed at rest (crypto.FieldCipher): a partner's questions may name the applicant's circumstances. */
+        @jakarta.persistence.Converter
+        public static class Sealed extends SealedJson<Questions> {
+            public Sealed() {
+                super(Questions.class);
+            }
+        }
     }
 
     /** The office's answers as the {@code answers} jsonb column holds them, a plain array, oldest first. */
@@ -84,6 +94,14 @@ public class Referral extends PanacheEntityBase {
         @Override
         public List<Answer> items() {
             return items;
+        }
+
+        /** Sealed at rest (crypto.FieldCipher): the office's answers describe the applicant. */
+        @jakarta.persistence.Converter
+        public static class Sealed extends SealedJson<Answers> {
+            public Sealed() {
+                super(Answers.class);
+            }
         }
 
         Answers with(Answer answer) {
@@ -116,15 +134,15 @@ public class Referral extends PanacheEntityBase {
     /** 1 when first sent; one more at each resend. */
     public int revision;
 
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Convert(converter = ReferralPackage.Sealed.class)
     @Column(name = "package")
     public ReferralPackage referralPackage;
 
     /** The partner's questions of the latest INFO_REQUESTED decision. */
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Convert(converter = Questions.Sealed.class)
     public Questions questions;
 
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Convert(converter = Answers.Sealed.class)
     public Answers answers = new Answers(List.of());
 
     @Column(name = "decision_reason")

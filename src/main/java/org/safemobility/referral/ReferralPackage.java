@@ -63,4 +63,12 @@ public record ReferralPackage(
     private static Person person(CasePeople.Person p) {
         return new Person(p.givenName(), p.familyName(), p.dateOfBirth(), p.nationality(), p.relationship());
     }
+
+    /** Sealed at rest (crypto.FieldCipher): the package is a copy of the applicant's data. */
+    @jakarta.persistence.Converter
+    public static class Sealed extends org.safemobility.crypto.SealedJson<ReferralPackage> {
+        public Sealed() {
+            super(ReferralPackage.class);
+        }
+    }
 }

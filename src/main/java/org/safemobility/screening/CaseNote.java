@@ -1,5 +1,7 @@
 package org.safemobility.screening;
 
+import org.safemobility.crypto.SealedText;
+import jakarta.persistence.Convert;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -27,6 +29,7 @@ public class CaseNote extends PanacheEntityBase {
     @Column(name = "author_name")
     public String authorName;
 
+    @Convert(converter = SealedText.class)
     public String text;
 
     @Column(name = "created_at")

@@ -21,4 +21,12 @@ public record FamilyTies(List<FamilyTie> ties) {
     public List<FamilyTie> ties() {
         return ties;
     }
+
+    /** Sealed at rest (crypto.FieldCipher): who the applicant has where is sensitive. */
+    @jakarta.persistence.Converter
+    public static class Sealed extends org.safemobility.crypto.SealedJson<FamilyTies> {
+        public Sealed() {
+            super(FamilyTies.class);
+        }
+    }
 }

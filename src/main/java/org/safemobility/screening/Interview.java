@@ -1,5 +1,8 @@
 package org.safemobility.screening;
 
+import org.safemobility.crypto.SealedStrings;
+import org.safemobility.crypto.SealedText;
+import jakarta.persistence.Convert;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -44,21 +47,22 @@ public class Interview extends PanacheEntityBase {
     public Instant scheduledAt;
 
     @Column(name = "protection_needs")
-    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Convert(converter = SealedStrings.class)
     public List<String> protectionNeeds;
 
     @Column(name = "vulnerabilities")
-    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Convert(converter = SealedStrings.class)
     public List<String> vulnerabilities;
 
     @Column(name = "family_ties")
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Convert(converter = FamilyTies.Sealed.class)
     public FamilyTies familyTies;
 
     @Column(name = "pathway_preference")
     public String pathwayPreference;
 
     @Column(name = "summary")
+    @Convert(converter = SealedText.class)
     public String summary;
 
     @Column(name = "conducted_by")
