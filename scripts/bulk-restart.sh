@@ -13,6 +13,9 @@ jdbc=jdbc:postgresql://127.0.0.1:5432/smo_restart
 scripts/ensure-database.sh --recreate smo_restart
 scripts/keycloak.sh start
 ./mvnw -q -B package -DskipTests -Dskip.lint -Dskip.db
+scripts/keyset.sh new target/local-keys
+export SMO_DATA_ENCRYPTION_KEYSET_FILE=$PWD/target/local-keys/data-keyset.json
+export SMO_DATA_ENCRYPTION_INDEX_KEYSET_FILE=$PWD/target/local-keys/index-keyset.json
 ./mvnw -q -B test-compile -Dskip.lint -Dskip.db
 ./mvnw -q -B exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.safemobility.fault.BulkRestartCheck \
   -Dexec.args="target/quarkus-app/quarkus-run.jar $jdbc http://localhost:8180/realms/smo $port $management_port" \

@@ -17,6 +17,9 @@ jdbc=jdbc:postgresql://127.0.0.1:5432/smo_fuzz
 scripts/ensure-database.sh --recreate smo_fuzz
 scripts/keycloak.sh start
 ./mvnw -q -B package -DskipTests -Dskip.lint -Dskip.db
+scripts/keyset.sh new target/local-keys
+export SMO_DATA_ENCRYPTION_KEYSET_FILE=target/local-keys/data-keyset.json
+export SMO_DATA_ENCRYPTION_INDEX_KEYSET_FILE=target/local-keys/index-keyset.json
 ./mvnw -q -B test-compile -Dskip.lint -Dskip.db
 
 SMO_WEBHOOKS_ENCRYPTION_KEY=$(head -c 32 /dev/urandom | base64) QUARKUS_DATASOURCE_JDBC_URL=$jdbc \

@@ -42,12 +42,16 @@ public final class Keysets {
         return TinkJsonProtoKeysetFormat.serializeKeyset(builder.build(), InsecureSecretKeyAccess.get());
     }
 
+    /** Adds a new primary key to the keyset in {@code file} (see the class comment). */
+    public static void rotate(Path file) throws java.io.IOException, GeneralSecurityException {
+        Files.writeString(file, rotate(Files.readString(file)));
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length == 3 && args[0].equals("new")) {
             Files.writeString(Path.of(args[2]), generate(args[1]));
         } else if (args.length == 2 && args[0].equals("rotate")) {
-            Path file = Path.of(args[1]);
-            Files.writeString(file, rotate(Files.readString(file)));
+            rotate(Path.of(args[1]));
         } else {
             System.err.println("usage: Keysets new AES256_GCM|HMAC_SHA256_PRF <file> | Keysets rotate <file>");
             System.exit(2);
