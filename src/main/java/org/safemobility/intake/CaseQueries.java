@@ -47,6 +47,14 @@ public class CaseQueries {
         return views.of(found);
     }
 
+    /** The whole case for the applicant's copy, without a read entry of its own (the copy is audited as one). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CaseView forCopy(UUID id) {
+        CaseFile found = CaseFile.findById(id);
+        scope.requireVisible(found == null ? null : found.office, "case " + id + " not found");
+        return views.of(found);
+    }
+
     /**
      * Cases of the caller's offices (or of the one office asked for): newest first, or, with a search text, the best
      * matches first. Each list is audited with the ids it returned.

@@ -67,6 +67,14 @@ public class CaseNotes {
         return new Page(items, found.count(), page, size);
     }
 
+    /** Every note of the case, oldest first, for the applicant's copy (the caller audits the copy as a whole). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<NoteView> allOf(UUID caseId) {
+        officeOf(caseId);
+        return CaseNote.<CaseNote>find("caseId", Sort.ascending("createdAt", "id"), caseId).stream()
+                .map(CaseNotes::view).toList();
+    }
+
     private String officeOf(UUID caseId) {
         var reference = cases.reference(caseId);
         scope.requireVisible(reference == null ? null : reference.office(), "case " + caseId + " not found");
