@@ -13,9 +13,11 @@
 #   7. bulk actions: cases per second a bulk close works through, vs the same cases withdrawn one request each;
 #   8. finding a person among 1,000,000 cases (names, typos, numbers) vs the plain newest-first list;
 #   9. what keeping the search table costs: registrations per second with its triggers vs without them;
-#  10. duplicate detection's precision and recall on a labelled set it generates, registered through the API.
+#  10. duplicate detection's precision and recall on a labelled set it generates, registered through the API;
+#  11. privacy: registrations and the case read with sensitive fields sealed vs the same service with encryption off
+#      (a second jar on the same database, alternating rounds), the retention job's rate, the PDF copy vs the JSON one.
 # Usage: scripts/benchmark.sh [decision] [inbox] [service] [webhooks] [queues] [audit] [quota] [bulk] [search] [searchcost]
-#        [duplicates]
+#        [duplicates] [privacy]
 #        (none: all of them)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -59,4 +61,17 @@ want bulk && run_main org.safemobility.benchmark.BulkActionBenchmark "$args"
 want search && run_main org.safemobility.benchmark.SearchBenchmark "$args"
 want searchcost && run_main org.safemobility.benchmark.SearchIndexCostBenchmark "$args"
 want duplicates && run_main org.safemobility.benchmark.DuplicateMatchEvaluation "$args"
+if want privacy; then
+  # the same service with encryption at rest off, on the same database: the baseline of the sealing one
+  plain_port=$((port + 1)); plain_management_port=$((management_port + 1))
+  SMO_DATA_ENCRYPTION_ENABLED=false SMO_WEBHOOKS_ENCRYPTION_KEY=$(head -c 32 /dev/urandom | base64) \
+  SMO_WEBHOOKS_ALLOW_PLAIN_HTTP=true SMO_WEBHOOKS_PRIVATE_NETWORK_HOSTS=127.0.0.1,localhost \
+  QUARKUS_DATASOURCE_JDBC_URL=$jdbc QUARKUS_HTTP_PORT=$plain_port QUARKUS_MANAGEMENT_PORT=$plain_management_port \
+    java -jar target/quarkus-app/quarkus-run.jar > target/benchmark-plain-service.log 2>&1 &
+  plain_service=$!
+  trap 'kill $service $plain_service 2>/dev/null || true' EXIT
+  for _ in $(seq 1 60); do curl -fs -o /dev/null "http://localhost:$plain_management_port/q/health/ready" && break; sleep 1; done
+  run_main org.safemobility.benchmark.PrivacyBenchmark "$args http://localhost:$plain_port"
+  kill $plain_service 2>/dev/null || true
+fi
 exit 0
