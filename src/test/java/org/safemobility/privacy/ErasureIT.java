@@ -120,6 +120,22 @@ class ErasureIT {
     }
 
     @Test
+    void one_replica_at_a_time_runs_the_retention_job() throws Exception {
+        String old = closedCase();
+        backdateClosure(old, "6 years");
+        try (Connection other = db.getConnection(); java.sql.Statement st = other.createStatement()) {
+            st.execute("select pg_advisory_lock(" + Retention.LOCK + ")"); // another replica at work
+            given().auth().oauth2(ADMIN).post("/api/v1/admin/retention/runs").then().statusCode(200)
+                    .body("busy", equalTo(true)).body("erased", equalTo(0));
+            Workflow.read(CASEWORKER, old).body("erasedAt", nullValue());
+            st.execute("select pg_advisory_unlock(" + Retention.LOCK + ")");
+        }
+        given().auth().oauth2(ADMIN).post("/api/v1/admin/retention/runs").then().statusCode(200)
+                .body("busy", equalTo(false)).body("erased", greaterThanOrEqualTo(1));
+        assertErased(old);
+    }
+
+    @Test
     void an_admin_erases_on_request_but_never_from_under_an_open_referral_or_a_legal_hold() {
         String id = Workflow.register(CASEWORKER, RegistrationFixture.valid("GT"));
         String referral = Workflow.refer(CASEWORKER, SUPERVISOR, id, Forms.interview(true), "SPAIN");
@@ -140,7 +156,11 @@ class ErasureIT {
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of()).post("/api/v1/admin/cases/" + id + "/erasure")
                 .then().statusCode(400);
 
-        String open = Workflow.register(CASEWORKER, RegistrationFixture.valid("GT"));
+        String key = UUID.randomUUID().toString();
+        String open = given().auth().oauth2(CASEWORKER).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(RegistrationFixture.valid("GT").body()).post("/api/v1/cases").then().statusCode(201)
+                .extract().path("id");
+        assertThat(Rows.count(db, "select count(*) from smo.idempotency_record where resource_id = ?", open)).isEqualTo(1);
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("reason", "Fraud review 7"))
                 .put("/api/v1/admin/cases/" + open + "/legal-hold").then().statusCode(200);
         erase(ADMIN, open, "Applicant's request").statusCode(409);
@@ -149,6 +169,7 @@ class ErasureIT {
         erase(ADMIN, open, "Applicant's request").statusCode(200); // an open case ends as withdrawn first
         Workflow.read(CASEWORKER, open).body("status", equalTo("WITHDRAWN")).body("consent.processing", equalTo(false));
         assertErased(open);
+        assertThat(Rows.count(db, "select count(*) from smo.idempotency_record where resource_id = ?", open)).isZero();
     }
 
     @Test
