@@ -14,10 +14,13 @@
 #   8. finding a person among 1,000,000 cases (names, typos, numbers) vs the plain newest-first list;
 #   9. what keeping the search table costs: registrations per second with its triggers vs without them;
 #  10. duplicate detection's precision and recall on a labelled set it generates, registered through the API;
+#  12. intake (issue 16): registrations at 8 connections beside a bare engine doing insert + process start per
+#      transaction and pgbench TPC-B, rounds alternated, with transactions / rows inserted / rows fetched per
+#      registration; then again with 1,000,000 more cases (MAVEN_OPTS=-Dintake.seed-cases=N to change);
 #  11. privacy: registrations and the case read with sensitive fields sealed vs the same service with encryption off
 #      (a second jar on the same database, alternating rounds), the retention job's rate, the PDF copy vs the JSON one.
 # Usage: scripts/benchmark.sh [decision] [inbox] [service] [webhooks] [queues] [audit] [quota] [bulk] [search] [searchcost]
-#        [duplicates] [privacy]
+#        [duplicates] [privacy] [intake]
 #        (none: all of them)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -61,6 +64,12 @@ want bulk && run_main org.safemobility.benchmark.BulkActionBenchmark "$args"
 want search && run_main org.safemobility.benchmark.SearchBenchmark "$args"
 want searchcost && run_main org.safemobility.benchmark.SearchIndexCostBenchmark "$args"
 want duplicates && run_main org.safemobility.benchmark.DuplicateMatchEvaluation "$args"
+if want intake; then
+  # baselines on the same PostgreSQL: the bare engine's own database, and pgbench's (TPC-B, scale 8)
+  scripts/ensure-database.sh --recreate smo_bare smo_pgbench
+  pgbench -h 127.0.0.1 -U smo -i -q -s 8 smo_pgbench > /dev/null
+  run_main org.safemobility.benchmark.IntakeBenchmark "$args jdbc:postgresql://127.0.0.1:5432/smo_bare smo_pgbench"
+fi
 if want privacy; then
   # the same service with encryption at rest off, on the same database: the baseline of the sealing one
   plain_port=$((port + 1)); plain_management_port=$((management_port + 1))

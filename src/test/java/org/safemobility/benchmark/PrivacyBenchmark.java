@@ -173,7 +173,7 @@ public final class PrivacyBenchmark {
     }
 
     /** A registration with every sealed field of intake: document, phone, email, a member's document and needs. */
-    private static String body(int n) {
+    static String body(int n) {
         return """
                 {"applicant": {"givenName": "%s", "familyName": "%s", "dateOfBirth": "%s", "nationality": "HND",
                  "arrivalDate": "2023-01-01", "documentType": "PASSPORT", "documentNumber": "P%08d",

@@ -1,0 +1,191 @@
+package org.safemobility.benchmark;
+
+import static org.safemobility.benchmark.Loopback.percentile;
+import static org.safemobility.benchmark.Loopback.request;
+import static org.safemobility.benchmark.Loopback.send;
+import static org.safemobility.benchmark.Loopback.token;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Intake beside its baselines, measured in one run on one PostgreSQL (issue 16): registrations through the packaged
+ * service (8 connections, a household member, an Idempotency-Key, real tokens), the bare engine doing one insert and a
+ * one-task process start per transaction ({@link BareEngine}, 8 threads), and pgbench TPC-B (8 clients). Rounds
+ * alternate. For the service, per registration: database transactions, rows inserted and rows fetched (deltas of
+ * pg_stat_database over the round). Then, with {@code intake.seed-cases} cases added in SQL, the service again.
+ *
+ * <p>Arguments: the service URL, the Keycloak realm URL, the service's JDBC URL, the bare engine's JDBC URL, the
+ * pgbench database's name.
+ */
+public final class IntakeBenchmark {
+
+    private static final int CLIENTS = 8;
+    private static final Duration ROUND = Duration.ofSeconds(Integer.getInteger("intake.round-seconds", 30));
+    private static final int ROUNDS = Integer.getInteger("intake.rounds", 2);
+    private static final int SEED = Integer.getInteger("intake.seed-cases", 1_000_000);
+    private static final AtomicInteger NEXT = new AtomicInteger();
+
+    private IntakeBenchmark() {
+    }
+
+    private record Round(double perSecond, double p50, double p99, double transactions, double inserted, double fetched) {
+        String line(String what) {
+            return String.format("  %-34s %7.1f/s  p50 %6.1f ms  p99 %6.1f ms%s", what, perSecond, p50, p99,
+                    Double.isNaN(transactions) ? "" : String.format("   per registration: %.1f transactions, %.1f rows "
+                            + "inserted, %.1f rows fetched", transactions, inserted, fetched));
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        String service = args[0];
+        String realm = args[1];
+        String jdbc = args[2];
+        String bareJdbc = args[3];
+        String pgbenchDb = args[4];
+        String caseworker = token(realm, "caseworker.gt");
+        System.out.printf("Intake benchmark: %d rounds of %d s each, alternating; %d clients%n", ROUNDS, ROUND.toSeconds(), CLIENTS);
+        try (BareEngine bare = new BareEngine(bareJdbc, CLIENTS)) {
+            service(service, caseworker, jdbc, Duration.ofSeconds(15)); // warm-up
+            bare.run(CLIENTS, Duration.ofSeconds(15));
+            analyze(jdbc);
+            List<Round> ours = new ArrayList<>();
+            List<Round> engine = new ArrayList<>();
+            List<Double> tps = new ArrayList<>();
+            for (int round = 1; round <= ROUNDS; round++) {
+                Round s = service(service, caseworker, jdbc, ROUND);
+                long[] b = bare.run(CLIENTS, ROUND);
+                Round e = new Round(b.length / (double) ROUND.toSeconds(), percentile(b, 0.5), percentile(b, 0.99),
+                        Double.NaN, Double.NaN, Double.NaN);
+                double t = pgbench(pgbenchDb);
+                System.out.println("round " + round + ":");
+                System.out.println(s.line("this service, POST /api/v1/cases"));
+                System.out.println(e.line("bare engine (insert + start)"));
+                System.out.printf("  %-34s %7.0f tps%n", "pgbench TPC-B", t);
+                System.out.printf("  intake / bare engine: %.2f ×%n", s.perSecond() / e.perSecond());
+                ours.add(s);
+                engine.add(e);
+                tps.add(t);
+            }
+            double mean = ours.stream().mapToDouble(Round::perSecond).average().orElse(0);
+            double bareMean = engine.stream().mapToDouble(Round::perSecond).average().orElse(0);
+            System.out.printf("Empty database: intake %.1f/s, bare engine %.1f/s (%.2f ×), pgbench %.0f tps%n", mean,
+                    bareMean, mean / bareMean, tps.stream().mapToDouble(Double::doubleValue).average().orElse(0));
+
+            if (SEED > 0) {
+                seed(jdbc);
+                analyze(jdbc);
+                Round big = service(service, caseworker, jdbc, ROUND);
+                long[] b = bare.run(CLIENTS, ROUND);
+                System.out.printf("With %,d more cases:%n", SEED);
+                System.out.println(big.line("this service, POST /api/v1/cases"));
+                System.out.printf("  %-34s %7.1f/s%n", "bare engine (insert + start)", b.length / (double) ROUND.toSeconds());
+                System.out.printf("  intake with %,d cases / empty: %.2f ×; rows fetched per registration %.1f (was %.1f)%n",
+                        SEED, big.perSecond() / mean, big.fetched(), ours.get(0).fetched());
+            }
+        }
+    }
+
+    private static double[] stats(String jdbc) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbc, "smo", null); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select xact_commit + xact_rollback, tup_inserted, tup_fetched "
+                     + "from pg_stat_database where datname = current_database()")) {
+            rs.next();
+            return new double[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
+        }
+    }
+
+    private static void analyze(String jdbc) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbc, "smo", null); Statement st = c.createStatement()) {
+            st.execute("analyze");
+        }
+    }
+
+    private static Round service(String service, String token, String jdbc, Duration duration) throws Exception {
+        Thread.sleep(600); // pg_stat_database is updated by backends about every 500 ms
+        double[] before = stats(jdbc);
+        long[] latencies = registrations(service, token, duration);
+        Thread.sleep(1200);
+        double[] after = stats(jdbc);
+        double n = latencies.length;
+        return new Round(n / duration.toSeconds(), percentile(latencies, 0.5), percentile(latencies, 0.99),
+                (after[0] - before[0]) / n, (after[1] - before[1]) / n, (after[2] - before[2]) / n);
+    }
+
+    private static long[] registrations(String service, String token, Duration duration) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        long end = System.nanoTime() + duration.toNanos();
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int w = 0; w < CLIENTS; w++) {
+                workers.add(pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        String body = PrivacyBenchmark.body(3_000_000 + NEXT.getAndIncrement());
+                        long started = System.nanoTime();
+                        send(request(service + "/api/v1/cases", token).header("Content-Type", "application/json")
+                                .header("Idempotency-Key", UUID.randomUUID().toString())
+                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), 201);
+                        latencies.add(System.nanoTime() - started);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
+    /** TPC-B on its own database, 8 clients, one round: transactions per second. */
+    private static double pgbench(String db) throws Exception {
+        Process p = new ProcessBuilder("pgbench", "-h", "127.0.0.1", "-U", "smo", "-n", "-c", String.valueOf(CLIENTS),
+                "-j", "2", "-T", String.valueOf(ROUND.toSeconds()), db).redirectErrorStream(true).start();
+        String output;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream()))) {
+            output = String.join("\n", r.lines().toList());
+        }
+        p.waitFor();
+        Matcher m = Pattern.compile("tps = ([0-9.]+)").matcher(output);
+        if (!m.find()) {
+            throw new IllegalStateException("pgbench said: " + output);
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    /** Closed cases seeded in SQL at the four offices (their search rows by trigger), as the queue benchmark does. */
+    private static void seed(String jdbc) throws Exception {
+        long start = System.nanoTime();
+        try (Connection c = DriverManager.getConnection(jdbc, "smo", null); Statement st = c.createStatement()) {
+            st.execute("""
+                    insert into smo.case_file (id, case_number, office, status, applicant_given_name, applicant_family_name,
+                           applicant_date_of_birth, applicant_nationality, applicant_arrival_date, consent_processing,
+                           consent_partner_sharing, consent_recorded_at, registered_by, created_at, updated_at, closed_at)
+                    select gen_random_uuid(), o || '-2025-I' || lpad(n::text, 7, '0'), o, 'CLOSED_INELIGIBLE',
+                           'Seeded' || (n %% 997), 'Applicant' || (n %% 991), date '1960-01-01' + (n %% 15000), 'VEN',
+                           date '2023-01-01', true, true, now(), 'benchmark', now() - (n %% 720) * interval '1 hour', now(), now()
+                      from generate_series(1, %d) n,
+                           lateral (select (array['GT','CR','CO','EC'])[1 + n %% 4] as o) office""".formatted(SEED));
+        }
+        System.out.printf("seeded %,d cases in SQL in %.0f s%n", SEED, (System.nanoTime() - start) / 1e9);
+    }
+}
