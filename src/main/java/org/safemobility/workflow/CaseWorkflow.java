@@ -33,6 +33,11 @@ import org.safemobility.errors.Conflict;
 @ApplicationScoped
 public class CaseWorkflow {
 
+    /**
+     * The case process. A case's instances are asked for by business key (the case id) alone: with the process key too,
+     * the engine joins the process definitions and the planner, on stale statistics, read every execution of the
+     * process through the definition's index (issue 16); the business key's own index finds the one or two rows.
+     */
     public static final String PROCESS_KEY = "smo-case";
     public static final String CASE_ID = "caseId";
     public static final String OFFICE = "office";
@@ -139,7 +144,7 @@ public class CaseWorkflow {
         runtime.createMessageCorrelation(message).processInstanceBusinessKey(caseId.toString())
                 .correlateAllWithResult();
         for (ProcessInstance left : runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseId.toString(), PROCESS_KEY).list()) {
+                .processInstanceBusinessKey(caseId.toString()).list()) {
             runtime.deleteProcessInstance(left.getId(), reason);
         }
     }
@@ -158,7 +163,7 @@ public class CaseWorkflow {
 
     private String restartAt(UUID caseId, String office, String activity, java.util.Set<String> kept) {
         List<ProcessInstance> running = runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseId.toString(), PROCESS_KEY).list();
+                .processInstanceBusinessKey(caseId.toString()).list();
         if (running.isEmpty()) {
             return runtime.createProcessInstanceByKey(PROCESS_KEY).businessKey(caseId.toString())
                     .setVariables(Map.of(CASE_ID, caseId.toString(), OFFICE, office, PRIORITY, NORMAL_PRIORITY))
@@ -198,7 +203,7 @@ public class CaseWorkflow {
     @Transactional(Transactional.TxType.MANDATORY)
     public void requestTransfer(UUID caseId, String toOffice) {
         List<ProcessInstance> running = runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseId.toString(), PROCESS_KEY).active().list();
+                .processInstanceBusinessKey(caseId.toString()).active().list();
         if (running.isEmpty()) {
             throw new Conflict("case " + caseId + " has no running workflow (closed or held): it cannot be transferred");
         }
@@ -213,7 +218,7 @@ public class CaseWorkflow {
     @Transactional(Transactional.TxType.MANDATORY)
     public String moveToOffice(UUID caseId, String office) {
         for (ProcessInstance instance : runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseId.toString(), PROCESS_KEY).list()) {
+                .processInstanceBusinessKey(caseId.toString()).list()) {
             runtime.setVariable(instance.getId(), OFFICE, office);
         }
         return restartAt(caseId, office, "eligibility", java.util.Set.of());
@@ -228,7 +233,7 @@ public class CaseWorkflow {
     @Transactional(Transactional.TxType.MANDATORY)
     public int hold(UUID caseId) {
         List<ProcessInstance> running = runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseId.toString(), PROCESS_KEY).active().list();
+                .processInstanceBusinessKey(caseId.toString()).active().list();
         for (ProcessInstance instance : running) {
             runtime.updateProcessInstanceSuspensionState().byProcessInstanceId(instance.getId()).suspend();
         }
@@ -239,7 +244,7 @@ public class CaseWorkflow {
     @Transactional(Transactional.TxType.MANDATORY)
     public void resume(UUID caseId) {
         for (ProcessInstance instance : runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseId.toString(), PROCESS_KEY).suspended().list()) {
+                .processInstanceBusinessKey(caseId.toString()).suspended().list()) {
             runtime.updateProcessInstanceSuspensionState().byProcessInstanceId(instance.getId()).activate();
         }
     }
@@ -270,7 +275,7 @@ public class CaseWorkflow {
     @Transactional(Transactional.TxType.MANDATORY)
     public void referralHeld(UUID caseId, boolean held) {
         for (ProcessInstance instance : runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseId.toString(), PROCESS_KEY).list()) {
+                .processInstanceBusinessKey(caseId.toString()).list()) {
             runtime.setVariable(instance.getId(), REFERRAL_HELD, held);
         }
     }
@@ -353,7 +358,7 @@ public class CaseWorkflow {
     public List<String> currentActivities(UUID caseId) {
         List<String> activities = new ArrayList<>();
         for (ProcessInstance instance : runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseId.toString(), PROCESS_KEY).list()) {
+                .processInstanceBusinessKey(caseId.toString()).list()) {
             ActivityInstance root = runtime.getActivityInstance(instance.getId());
             if (root != null) {
                 collectLeaves(root, activities);
