@@ -1,13 +1,10 @@
 package org.safemobility.benchmark;
 
 import static org.safemobility.benchmark.Loopback.percentile;
-import static org.safemobility.benchmark.Loopback.request;
-import static org.safemobility.benchmark.Loopback.send;
 import static org.safemobility.benchmark.Loopback.token;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -15,11 +12,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -129,31 +121,8 @@ public final class IntakeBenchmark {
     }
 
     private static long[] registrations(String service, String token, Duration duration) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        long end = System.nanoTime() + duration.toNanos();
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int w = 0; w < CLIENTS; w++) {
-                workers.add(pool.submit(() -> {
-                    while (System.nanoTime() < end) {
-                        String body = PrivacyBenchmark.body(3_000_000 + NEXT.getAndIncrement());
-                        long started = System.nanoTime();
-                        send(request(service + "/api/v1/cases", token).header("Content-Type", "application/json")
-                                .header("Idempotency-Key", UUID.randomUUID().toString())
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), 201);
-                        latencies.add(System.nanoTime() - started);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        return Loopback.registrations(service, token, CLIENTS, duration,
+                () -> PrivacyBenchmark.body(3_000_000 + NEXT.getAndIncrement()), true);
     }
 
     /** TPC-B on its own database, 8 clients, one round: transactions per second. */

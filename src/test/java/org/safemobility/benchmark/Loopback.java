@@ -76,8 +76,23 @@ final class Loopback {
      * returns the sorted latencies in nanoseconds.
      */
     static long[] registrations(String service, String token, int clients, Duration duration) throws Exception {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        return registrations(service, token, clients, duration, () -> {
+            int n = next.getAndIncrement();
+            return """
+                    {"applicant": {"givenName": "%s", "familyName": "%s", "dateOfBirth": "%s",
+                     "nationality": "HND", "arrivalDate": "2023-01-01"}, "consent": {"given": true}}"""
+                    .formatted(nameWord(n, 1), nameWord(n, 2), birthDate(n));
+        }, false);
+    }
+
+    /**
+     * Registrations of the bodies {@code bodies} gives, by {@code clients} clients for the given time, each with a
+     * fresh Idempotency-Key if asked; returns the sorted latencies in nanoseconds.
+     */
+    static long[] registrations(String service, String token, int clients, Duration duration,
+                                java.util.function.Supplier<String> bodies, boolean idempotencyKey) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
         java.util.concurrent.ConcurrentLinkedQueue<Long> latencies = new java.util.concurrent.ConcurrentLinkedQueue<>();
         long end = System.nanoTime() + duration.toNanos();
         try {
@@ -85,14 +100,14 @@ final class Loopback {
             for (int w = 0; w < clients; w++) {
                 workers.add(pool.submit(() -> {
                     while (System.nanoTime() < end) {
-                        int n = next.getAndIncrement();
-                        String body = """
-                                {"applicant": {"givenName": "%s", "familyName": "%s", "dateOfBirth": "%s",
-                                 "nationality": "HND", "arrivalDate": "2023-01-01"}, "consent": {"given": true}}"""
-                                .formatted(nameWord(n, 1), nameWord(n, 2), birthDate(n));
+                        HttpRequest.Builder post = request(service + "/api/v1/cases", token)
+                                .header("Content-Type", "application/json");
+                        if (idempotencyKey) {
+                            post.header("Idempotency-Key", java.util.UUID.randomUUID().toString());
+                        }
+                        HttpRequest request = post.POST(HttpRequest.BodyPublishers.ofString(bodies.get())).build();
                         long started = System.nanoTime();
-                        send(request(service + "/api/v1/cases", token).header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), 201);
+                        send(request, 201);
                         latencies.add(System.nanoTime() - started);
                     }
                     return null;

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -204,29 +203,6 @@ public final class PrivacyBenchmark {
     private static final AtomicInteger NEXT = new AtomicInteger();
 
     private static long[] registrations(String service, String token, Duration duration) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        long end = System.nanoTime() + duration.toNanos();
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int w = 0; w < CLIENTS; w++) {
-                workers.add(pool.submit(() -> {
-                    while (System.nanoTime() < end) {
-                        String body = body(NEXT.getAndIncrement());
-                        long started = System.nanoTime();
-                        send(request(service + "/api/v1/cases", token).header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), 201);
-                        latencies.add(System.nanoTime() - started);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        return Loopback.registrations(service, token, CLIENTS, duration, () -> body(NEXT.getAndIncrement()), false);
     }
 }
