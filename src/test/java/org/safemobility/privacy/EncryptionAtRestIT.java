@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -248,6 +247,5 @@ class EncryptionAtRestIT {
         given().auth().oauth2(CASEWORKER).post("/api/v1/admin/encryption/reencryption").then().statusCode(403);
         given().auth().oauth2(TokenFixture.admin()).queryParam("after", "not-a-position")
                 .post("/api/v1/admin/encryption/reencryption").then().statusCode(400);
-        assertThat(UUID.fromString(before)).isNotNull();
     }
 }
