@@ -11,7 +11,7 @@ import com.google.crypto.tink.prf.PrfSet;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -41,7 +41,7 @@ import org.jboss.logging.Logger;
  * <p>Keysets: {@code smo.data-encryption.keyset} (Tink JSON) or {@code ...keyset-file}, and the index's
  * {@code smo.data-encryption.index-keyset} or {@code ...index-keyset-file}. Only dev and test generate missing files.
  */
-@ApplicationScoped
+@Singleton
 @Startup
 public class FieldCipher {
 
@@ -89,8 +89,7 @@ public class FieldCipher {
     public static FieldCipher get() {
         FieldCipher cipher = instance;
         if (cipher == null) {
-            cipher = Arc.container().instance(FieldCipher.class).get();
-            cipher.keys(); // a client proxy: make sure the bean is created and loaded
+            cipher = Arc.container().instance(FieldCipher.class).get(); // a singleton: the bean itself, loaded
             instance = cipher;
         }
         return cipher;
@@ -102,10 +101,6 @@ public class FieldCipher {
         if (!enabled) {
             LOG.warn("smo.data-encryption.enabled=false: sensitive fields are written in plain text (benchmarks only)");
         }
-    }
-
-    private Keys keys() {
-        return keys;
     }
 
     /** Re-reads a keyset file that changed (a rotated Secret reaches mounted files without a restart). */

@@ -24,12 +24,15 @@ public abstract class SealedJson<T> implements AttributeConverter<T, String> {
         this(mapper -> mapper.constructType(type));
     }
 
+    /** Lazily, as Hibernate creates converters before CDI is ready; the type is published before the mapper. */
     private ObjectMapper mapper() {
-        if (mapper == null) {
-            mapper = Arc.container().instance(ObjectMapper.class).get();
-            javaType = type.apply(mapper);
+        ObjectMapper found = mapper;
+        if (found == null) {
+            found = Arc.container().instance(ObjectMapper.class).get();
+            javaType = type.apply(found);
+            mapper = found;
         }
-        return mapper;
+        return found;
     }
 
     @Override
