@@ -35,7 +35,7 @@ public class ConsentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Consents.State.class)))
     @APIResponse(responseCode = "404", description = "No such case in the caller's offices")
     public Consents.State get(@PathParam("id") UUID id) {
-        return consents.of(id);
+        return consents.read(id);
     }
 
     @POST

@@ -77,6 +77,15 @@ public class Consents {
         return answers;
     }
 
+    /** The answers as staff read them: audited like any read of the case ({@code case.consent-viewed}). */
+    @Transactional
+    public State read(UUID caseId) {
+        State state = of(caseId);
+        audit.record("case.consent-viewed", CaseFile.<CaseFile>findById(caseId).office, caseId, Map.of());
+        return state;
+    }
+
+    /** The answers, for a capability that audits its own read (the applicant's copy). */
     @Transactional
     public State of(UUID caseId) {
         CaseFile c = CaseFile.findById(caseId);

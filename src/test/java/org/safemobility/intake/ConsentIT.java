@@ -75,6 +75,8 @@ class ConsentIT {
         given().auth().oauth2(TokenFixture.caseworker("CO")).get("/api/v1/cases/" + id + "/consent").then().statusCode(404);
         long audited = Rows.count(db, "select count(*) from smo.audit_event where case_id = ?::uuid and action = 'case.consent-changed'", id);
         assertThat(audited).isEqualTo(1);
+        assertThat(Rows.count(db, "select count(*) from smo.audit_event where case_id = ?::uuid and action = 'case.consent-viewed' "
+                + "and actor = 'cw-consent-gt'", id)).isEqualTo(1); // the GET above; the 404s read nothing
     }
 
     @Test
