@@ -137,12 +137,14 @@ public class CasePersonalData {
                 .setParameter(1, closedBefore).setParameter(2, limit).getResultList();
     }
 
+    /** Sets the legal hold; returns the case as it now stands. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void holdForLegalReasons(UUID caseId, String reason, String by) {
+    public Holding holdForLegalReasons(UUID caseId, String reason, String by) {
         CaseFile c = CaseFile.findById(caseId);
         c.legalHoldReason = reason;
         c.legalHoldBy = by;
         c.legalHoldSince = clock.instant();
+        return holding(c);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

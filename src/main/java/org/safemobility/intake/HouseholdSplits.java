@@ -97,8 +97,9 @@ public class HouseholdSplits {
     }
 
     private CaseView split(UUID caseId, UUID personId, Request request, Office office, String number) {
-        if (!request.consent().violations("consent").isEmpty()) {
-            throw Invalid.of(request.consent().violations("consent"));
+        var consentViolations = request.consent().violations("consent");
+        if (!consentViolations.isEmpty()) {
+            throw Invalid.of(consentViolations);
         }
         CaseFile original = CaseFile.findById(caseId);
         scope.requireVisible(original == null ? null : original.office, "case " + caseId + " not found");

@@ -50,9 +50,8 @@ public class LegalHolds {
         if (c.erasedAt() != null) {
             throw new Conflict("case " + c.caseNumber() + " was erased on " + c.erasedAt() + ": nothing is left to hold");
         }
-        cases.holdForLegalReasons(caseId, request.reason().strip(), scope.caller().subject());
-        audit.record("case.legal-hold-set", c.office(), caseId, Map.of("reason", request.reason().strip()));
-        CasePersonalData.Holding held = cases.lock(caseId).orElseThrow();
+        CasePersonalData.Holding held = cases.holdForLegalReasons(caseId, request.reason().strip(), scope.caller().subject());
+        audit.record("case.legal-hold-set", c.office(), caseId, Map.of("reason", held.legalHoldReason()));
         return new View(caseId, held.caseNumber(), held.legalHoldReason(), held.legalHoldBy(), held.legalHoldSince());
     }
 
