@@ -24,7 +24,7 @@ create index case_file_erasure_requested on case_file (erasure_requested_at) whe
 
 alter table referral alter column package drop not null;
 
--- an erased case is nobody to find: no search rows, no person to compare new registrations with
+-- an erased case is nobody to find: no search rows
 create or replace function case_search_refresh(target uuid) returns void language plpgsql as $$
 begin
     if exists (select 1 from smo.case_file where id = target and erased_at is not null) then
@@ -48,40 +48,9 @@ begin
     on conflict do nothing;
 end $$;
 
-create or replace function person_search_refresh(target uuid) returns void language plpgsql as $$
-begin
-    delete from smo.person_search where case_id = target;
-    if exists (select 1 from smo.case_file where id = target and erased_at is not null) then
-        return;
-    end if;
-    -- distinct: while a household edit rewrites its rows one by one, a member's id may sit on two rows for a moment
-    insert into smo.person_search (person_id, case_id, applicant, given_name, family_name, date_of_birth, nationality,
-                                   document, birth_codes)
-    select distinct on (p.person_id) p.* from (
-    select c.applicant_person_id as person_id, c.id as case_id, true as applicant,
-           smo.search_fold(c.applicant_given_name) as given_name, smo.search_fold(c.applicant_family_name) as family_name,
-           c.applicant_date_of_birth as date_of_birth, c.applicant_nationality as nationality,
-           smo.document_key(c.applicant_document_number) as document,
-           smo.birth_codes(c.applicant_date_of_birth, c.applicant_given_name || ' ' || c.applicant_family_name) as birth_codes
-      from smo.case_file c where c.id = target
-    union all
-    select m.person_id, m.case_id, false, smo.search_fold(m.given_name), smo.search_fold(m.family_name),
-           m.date_of_birth, m.nationality, smo.document_key(m.document_number),
-           smo.birth_codes(m.date_of_birth, m.given_name || ' ' || m.family_name)
-      from smo.household_member m where m.case_id = target) p
-    order by p.person_id, p.applicant desc
-    -- a member split into a case of their own takes their id along: the row follows them to the new case
-    on conflict (person_id) do update
-       set case_id = excluded.case_id, applicant = excluded.applicant, given_name = excluded.given_name,
-           family_name = excluded.family_name, date_of_birth = excluded.date_of_birth,
-           nationality = excluded.nationality, document = excluded.document, birth_codes = excluded.birth_codes;
-end $$;
+-- (person_search's refresh learns the same in V22, which rewrites it for the blind indexes anyway)
 
 -- erasing sets erased_at with the names: the refresh must run then too
-drop trigger person_search_case on case_file;
-create trigger person_search_case after insert or update of applicant_person_id, applicant_nationality,
-    applicant_date_of_birth, applicant_given_name, applicant_family_name, applicant_document_number, erased_at on case_file
-    for each row execute function person_search_on_case();
 drop trigger case_search_case on case_file;
 create trigger case_search_case after insert or update of applicant_nationality, applicant_date_of_birth,
     applicant_given_name, applicant_family_name, erased_at on case_file

@@ -38,6 +38,8 @@ create index household_member_document_index on household_member (document_index
 -- a person's document is compared by its blind index; the plain keys kept so far go
 update person_search set document = null;
 
+-- the people of a case as duplicate detection compares them: documents by blind index, and none for an erased case
+-- (no person to compare new registrations with; the trigger runs when erased_at is set)
 create or replace function person_search_refresh(target uuid) returns void language plpgsql as $$
 begin
     delete from smo.person_search where case_id = target;
