@@ -8,7 +8,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An open user task of the case workflow, as queues count it; kept in step with the engine by task listeners. */
+/**
+ * An open user task of the case workflow, as queues count it and inboxes list it; kept in step with the engine by
+ * task listeners.
+ */
 @Entity
 @Table(name = "open_task")
 public class OpenTask extends PanacheEntityBase {
@@ -20,6 +23,13 @@ public class OpenTask extends PanacheEntityBase {
     public String office;
 
     public String activity;
+
+    /** The task's name as the model gives it. */
+    public String name;
+
+    /** The group the task is offered to: the office's code, or {@code <office>-supervisors}. */
+    @Column(name = "candidate_group")
+    public String candidateGroup;
 
     @Column(name = "case_id")
     public UUID caseId;

@@ -52,7 +52,7 @@ public class QueueBackfill {
             }
             int[] filled = {0};
             engine.forEachOpenTask(500, page -> {
-                page.stream().filter(t -> t.office() != null).forEach(queues::opened);
+                page.stream().filter(t -> t.office() != null && t.candidateGroup() != null).forEach(queues::opened);
                 em.flush();
                 em.clear();
                 filled[0] += page.size();

@@ -83,6 +83,8 @@ public class TaskQueues {
         row.taskId = task.taskId();
         row.office = task.office();
         row.activity = task.activity();
+        row.name = task.name();
+        row.candidateGroup = task.candidateGroup();
         row.caseId = task.caseId();
         row.assignee = task.assignee();
         row.priority = task.priority();
@@ -103,6 +105,9 @@ public class TaskQueues {
         row.assignee = task.assignee();
         row.priority = task.priority();
         row.dueAt = task.due();
+        if (task.candidateGroup() != null) {
+            row.candidateGroup = task.candidateGroup();
+        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

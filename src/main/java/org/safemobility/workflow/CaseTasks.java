@@ -43,6 +43,9 @@ public class CaseTasks {
     @Inject
     RuntimeService runtime;
 
+    @Inject
+    OpenTaskIndex openTasks;
+
     /** The task, if the caller may see it: it is offered to one of their groups, whoever holds it. */
     public Optional<WorkItem> visible(String taskId, Set<String> groups) {
         if (groups.isEmpty()) {
@@ -63,32 +66,15 @@ public class CaseTasks {
                          Instant now) {
     }
 
-    /** Tasks of the caller's groups, highest priority first, then the earliest due (tasks without one last). */
+    /**
+     * Tasks of the caller's groups, highest priority first, then the earliest due (tasks without one last), then the
+     * oldest; read from the open-task projection, not the engine's task query.
+     */
     public Page list(Set<String> groups, Filter filter, int page, int size) {
         if (groups.isEmpty()) {
             return new Page(List.of(), 0);
         }
-        TaskQuery query = visibleTo(tasks.createTaskQuery(), groups);
-        if (filter.activities() != null && !filter.activities().isEmpty()) {
-            query.taskDefinitionKeyIn(filter.activities().toArray(String[]::new));
-        }
-        if (filter.caseId() != null) {
-            query.processInstanceBusinessKey(filter.caseId());
-        }
-        if (filter.assignee() != null) {
-            query.taskAssignee(filter.assignee());
-        } else if (filter.unassigned()) {
-            query.taskUnassigned();
-        }
-        if (Boolean.TRUE.equals(filter.overdue())) {
-            query.dueBefore(Date.from(filter.now()));
-        } else if (Boolean.FALSE.equals(filter.overdue())) {
-            query.or().dueAfter(Date.from(filter.now())).withoutDueDate().endOr();
-        }
-        long total = query.count();
-        List<Task> found = query.orderByTaskPriority().desc().orderByDueDate().asc().orderByTaskCreateTime().asc()
-                .listPage(page * size, size);
-        return new Page(toWorkItems(found), total);
+        return openTasks.list(groups, filter, page, size);
     }
 
     /** 409 naming the holder when someone else has it; claiming one's own task again is harmless. */
@@ -132,8 +118,10 @@ public class CaseTasks {
             }
             page.accept(found.stream().map(t -> new UserTaskEvent.UserTask(t.getId(),
                     (String) offices.getOrDefault(t.getExecutionId(), offices.get(t.getProcessInstanceId())),
-                    t.getTaskDefinitionKey(), UUID.fromString(caseIds.get(t.getProcessInstanceId())), t.getAssignee(),
-                    t.getPriority(), instant(t.getCreateTime()), instant(t.getDueDate()))).toList());
+                    t.getTaskDefinitionKey(), t.getName(),
+                    TaskQueueListener.candidateGroup(tasks.getIdentityLinksForTask(t.getId())),
+                    UUID.fromString(caseIds.get(t.getProcessInstanceId())), t.getAssignee(), t.getPriority(),
+                    instant(t.getCreateTime()), instant(t.getDueDate()))).toList());
             if (found.size() < pageSize) {
                 return;
             }

@@ -9,6 +9,7 @@ import java.util.Date;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLink;
 
 /**
  * Task listener on every user task of {@code smo-case} ({@code ${taskQueue}} on create, assignment, update, complete
@@ -36,8 +37,15 @@ public class TaskQueueListener implements TaskListener {
 
     private static UserTaskEvent.UserTask state(DelegateTask task) {
         return new UserTaskEvent.UserTask(task.getId(), (String) task.getVariable(CaseWorkflow.OFFICE),
-                task.getTaskDefinitionKey(), UUID.fromString(task.getExecution().getProcessBusinessKey()), task.getAssignee(),
-                task.getPriority(), instant(task.getCreateTime()), instant(task.getDueDate()));
+                task.getTaskDefinitionKey(), task.getName(), candidateGroup(task.getCandidates()),
+                UUID.fromString(task.getExecution().getProcessBusinessKey()), task.getAssignee(), task.getPriority(),
+                instant(task.getCreateTime()), instant(task.getDueDate()));
+    }
+
+    /** The one group a case task is offered to (the model gives each exactly one: WorkflowModelTest). */
+    static String candidateGroup(java.util.Collection<? extends IdentityLink> links) {
+        return links.stream().map(IdentityLink::getGroupId).filter(java.util.Objects::nonNull).sorted().findFirst()
+                .orElse(null);
     }
 
     private static Instant instant(Date date) {

@@ -14,8 +14,13 @@ public record UserTaskEvent(Kind kind, String taskId, UserTask task) {
         OPENED, CHANGED, CLOSED
     }
 
-    /** A task's state as the engine reports it; absent for {@link Kind#CLOSED}. */
-    public record UserTask(String taskId, String office, String activity, UUID caseId, String assignee, int priority,
-                           Instant created, Instant due) {
+    /**
+     * A task's state as the engine reports it; absent for {@link Kind#CLOSED}.
+     *
+     * @param candidateGroup the group the task is offered to: the office's code, or {@code <office>-supervisors}
+     * @param name the task's name as the model gives it
+     */
+    public record UserTask(String taskId, String office, String activity, String name, String candidateGroup,
+                           UUID caseId, String assignee, int priority, Instant created, Instant due) {
     }
 }

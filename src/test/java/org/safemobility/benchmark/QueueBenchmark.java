@@ -13,7 +13,7 @@ import java.sql.Statement;
  * Supervisors' queues at scale: 1,000,000 cases and 200,000 open tasks (seeded in SQL straight into the case and
  * queue tables, spread over the four offices and eight activities, aged up to 30 days), then the queue endpoints
  * against the packaged service with a real supervisor token, beside an authenticated call that finds nothing; and
- * the plans PostgreSQL uses for them. Run by {@code scripts/benchmark.sh queues}.
+ * the plans PostgreSQL uses for them; then the inboxes of a caseworker and a supervisor over the same tasks. Run by {@code scripts/benchmark.sh queues}.
  *
  * <pre>args: serviceUrl keycloakRealmUrl jdbcUrl</pre>
  */
@@ -52,6 +52,29 @@ public final class QueueBenchmark {
             explain(st, "a page of one queue's tasks, oldest first (GET /api/v1/queues/{activity}/tasks)", """
                     select * from smo.open_task where office in ('GT','CR') and activity = 'schedule-interview'
                      order by created_at, task_id limit 20""");
+            // the inbox's statements as OpenTaskInbox sends them
+            st.execute("prepare inbox_total(text[]) as select count(*) from smo.open_task t where t.candidate_group = any($1)");
+            st.execute("""
+                    prepare inbox_page(text[], int, int, int) as
+                    select t.task_id, t.activity, t.name, cast(t.case_id as text), t.assignee, t.created_at, t.due_at, t.priority
+                      from unnest(cast($1 as text[])) g(candidate_group)
+                     cross join lateral (select * from smo.open_task t where t.candidate_group = g.candidate_group
+                                          order by priority desc, due_at, created_at, task_id limit $2) t
+                     order by priority desc, due_at, created_at, task_id offset $3 limit $4""");
+            st.execute("""
+                    prepare inbox_mine(text[], text, int, int, int) as
+                    select t.task_id from unnest(cast($1 as text[])) g(candidate_group)
+                     cross join lateral (select * from smo.open_task t where t.candidate_group = g.candidate_group
+                                            and t.assignee = $2
+                                          order by priority desc, due_at, created_at, task_id limit $3) t
+                     order by priority desc, due_at, created_at, task_id offset $4 limit $5""");
+            explain(st, "inbox total, supervisor of GT and CR (GET /api/v1/tasks)",
+                    "execute inbox_total('{GT,GT-supervisors,CR,CR-supervisors}')");
+            explain(st, "inbox page 0, supervisor of GT and CR",
+                    "execute inbox_page('{GT,GT-supervisors,CR,CR-supervisors}', 20, 0, 20)");
+            explain(st, "inbox page 10, caseworker of GT", "execute inbox_page('{GT}', 220, 200, 20)");
+            explain(st, "a caseworker's own tasks (GET /api/v1/tasks?assignee=me)",
+                    "execute inbox_mine('{GT}', 'caseworker-7', 20, 0, 20)");
         }
         String supervisor = token(realm, "supervisor.gt");
         long[] base = latencies(service + "/api/v1/queues/no-such-activity/tasks?size=1", supervisor, 200, 1000);
@@ -64,6 +87,17 @@ public final class QueueBenchmark {
                 latencies(service + "/api/v1/queues/schedule-interview/tasks", supervisor, 200, 1000), base);
         print("GET …/schedule-interview/tasks?overdue=true&unassigned=true",
                 latencies(service + "/api/v1/queues/schedule-interview/tasks?overdue=true&unassigned=true", supervisor, 200, 1000), base);
+        String caseworker = token(realm, "caseworker.gt");
+        System.out.println("inboxes with 200,000 open tasks (issue 16: p99 at most 25 ms), same calls and baseline:");
+        print("caseworker GT: GET /api/v1/tasks (page 0 of ~37,500)", latencies(service + "/api/v1/tasks", caseworker, 200, 1000), base);
+        print("caseworker GT: GET /api/v1/tasks?page=10", latencies(service + "/api/v1/tasks?page=10", caseworker, 200, 1000), base);
+        print("caseworker GT: ?activity=schedule-interview&assignee=unassigned",
+                latencies(service + "/api/v1/tasks?activity=schedule-interview&assignee=unassigned", caseworker, 200, 1000), base);
+        print("caseworker GT: ?assignee=me", latencies(service + "/api/v1/tasks?assignee=me", caseworker, 200, 1000), base);
+        print("supervisor GT+CR: GET /api/v1/tasks (page 0 of ~100,000)",
+                latencies(service + "/api/v1/tasks", supervisor, 200, 1000), base);
+        print("supervisor GT+CR: ?overdue=true", latencies(service + "/api/v1/tasks?overdue=true", supervisor, 200, 1000), base);
+        print("supervisor GT+CR: GET /api/v1/approvals", latencies(service + "/api/v1/approvals", supervisor, 200, 1000), base);
     }
 
     private static void seed(Statement st) throws Exception {
@@ -77,14 +111,17 @@ public final class QueueBenchmark {
                   from generate_series(1, %d) n,
                        lateral (select (array['GT','CR','CO','EC'])[1 + n %% 4] as o) office""".formatted(CASES));
         st.execute("""
-                insert into smo.open_task (task_id, office, activity, case_id, assignee, priority, created_at, due_at)
-                select 'bench-' || row_number() over (), c.office,
-                       (array['schedule-interview','conduct-interview','supervisor-review','review-ineligible',
-                              'approve-override','review-rescreen','choose-next-pathway','answer-partner-query'])[1 + (random() * 7)::int],
+                insert into smo.open_task (task_id, office, activity, name, candidate_group, case_id, assignee, priority,
+                                           created_at, due_at)
+                select 'bench-' || row_number() over (), c.office, a.activity, a.activity,
+                       c.office || case when a.activity in ('supervisor-review', 'approve-override') then '-supervisors' else '' end,
                        c.id, case when random() < 0.4 then 'caseworker-' || (random() * 50)::int end,
                        case when random() < 0.1 then 80 else 50 end, c.created_at,
                        c.created_at + ((1 + (random() * 10)::int) * interval '1 day')
-                  from (select id, office, created_at from smo.case_file order by id limit %d) c""".formatted(OPEN_TASKS));
+                  from (select id, office, created_at from smo.case_file order by id limit %d) c,
+                       lateral (select (array['schedule-interview','conduct-interview','supervisor-review','review-ineligible',
+                              'approve-override','review-rescreen','choose-next-pathway','answer-partner-query'])
+                              [1 + (random() * 7 + length(c.office) * 0)::int] as activity) a""".formatted(OPEN_TASKS));
     }
 
     private static void explain(Statement st, String what, String sql) throws Exception {

@@ -66,8 +66,9 @@ class SupervisionIT {
         QuarkusTransaction.requiringNew().run(() -> {
             for (Object[] s : seeded) {
                 em.createNativeQuery("""
-                                insert into smo.open_task (task_id, office, activity, case_id, assignee, priority, created_at, due_at)
-                                values (?1, 'CO', ?2, ?3, ?4, 50, ?5, ?6)""")
+                                insert into smo.open_task (task_id, office, activity, name, candidate_group, case_id,
+                                                           assignee, priority, created_at, due_at)
+                                values (?1, 'CO', ?2, 'Seeded', 'CO', ?3, ?4, 50, ?5, ?6)""")
                         .setParameter(1, UUID.randomUUID().toString()).setParameter(2, activity)
                         .setParameter(3, UUID.randomUUID()).setParameter(4, s[1])
                         .setParameter(5, now.minus((Duration) s[0]))
@@ -91,6 +92,56 @@ class SupervisionIT {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from smo.open_task where activity = ?1")
                     .setParameter(1, activity).executeUpdate());
         }
+    }
+
+    /**
+     * The inbox pages the open-task table: per candidate group, then merged; highest priority first, then the earliest
+     * due (none last), then the oldest. A caseworker sees the office's group, a supervisor also the supervisors' one.
+     */
+    @Test
+    void the_inbox_merges_the_callers_groups_in_priority_due_and_age_order() {
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String activity = "inbox-" + UUID.randomUUID().toString().substring(0, 8);
+        Object[][] seeded = { // id, group, assignee, priority, age (hours), due in (hours; null: none)
+                {"t1", "CO", null, 50, 5, 10}, {"t2", "CO-supervisors", null, 80, 1, null},
+                {"t3", "CO", "cw-sup-co", 50, 9, 10}, {"t4", "CO", null, 50, 2, null},
+                {"t5", "CO-supervisors", null, 50, 3, -2}, {"t6", "EC", null, 90, 1, 1}};
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (Object[] s : seeded) {
+                em.createNativeQuery("""
+                                insert into smo.open_task (task_id, office, activity, name, candidate_group, case_id,
+                                                           assignee, priority, created_at, due_at)
+                                values (?1, left(?2, 2), ?3, 'Seeded', ?2, ?4, ?5, ?6, ?7, ?8)""")
+                        .setParameter(1, activity + "-" + s[0]).setParameter(2, s[1]).setParameter(3, activity)
+                        .setParameter(4, UUID.randomUUID()).setParameter(5, s[2]).setParameter(6, s[3])
+                        .setParameter(7, now.minus(Duration.ofHours((Integer) s[4])))
+                        .setParameter(8, s[5] == null ? null : now.plus(Duration.ofHours((Integer) s[5])))
+                        .executeUpdate();
+            }
+        });
+        try {
+            // t3 and t1 share priority and due date: the older first
+            assertThat(inbox(CASEWORKER, activity, "")).containsExactly("t3", "t1", "t4");
+            assertThat(inbox(SUPERVISOR, activity, "")).containsExactly("t2", "t5", "t3", "t1", "t4");
+            assertThat(inbox(SUPERVISOR, activity, "&page=1&size=2")).containsExactly("t3", "t1");
+            given().auth().oauth2(SUPERVISOR).get("/api/v1/tasks?activity=" + activity + "&page=2&size=2").then()
+                    .statusCode(200).body("total", equalTo(5)).body("items", org.hamcrest.Matchers.hasSize(1));
+            assertThat(inbox(CASEWORKER, activity, "&assignee=me")).containsExactly("t3");
+            assertThat(inbox(SUPERVISOR, activity, "&assignee=unassigned")).containsExactly("t2", "t5", "t1", "t4");
+            assertThat(inbox(SUPERVISOR, activity, "&overdue=true")).containsExactly("t5");
+            assertThat(inbox(SUPERVISOR, activity, "&overdue=false")).containsExactly("t2", "t3", "t1", "t4");
+            assertThat(inbox(ELSEWHERE, activity, "")).containsExactly("t6");
+            assertThat(inbox(GT_SUPERVISOR, activity, "")).isEmpty();
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from smo.open_task where activity = ?1")
+                    .setParameter(1, activity).executeUpdate());
+        }
+    }
+
+    private static List<String> inbox(String token, String activity, String more) {
+        List<String> ids = given().auth().oauth2(token).get("/api/v1/tasks?activity=" + activity + more).then()
+                .statusCode(200).extract().jsonPath().getList("items.id", String.class);
+        return ids.stream().map(id -> id.substring(id.lastIndexOf('-') + 1)).toList();
     }
 
     @Test
