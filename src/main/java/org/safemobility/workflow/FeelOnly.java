@@ -49,6 +49,7 @@ public final class FeelOnly {
                 .defaultInputEntryExpressionLanguage(feel)
                 .defaultOutputEntryExpressionLanguage(feel)
                 .defaultLiteralExpressionLanguage(feel)
+                .feelEngineFactory(ParsedOnceFeelEngine::new)
                 .elProvider(expression -> {
                     throw new IllegalStateException("JUEL expressions are not evaluated here; use FEEL");
                 })
