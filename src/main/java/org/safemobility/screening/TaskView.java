@@ -20,6 +20,9 @@ public record TaskView(
         int priority) {
 
     @Schema(name = "TaskPage")
-    public record Page(List<TaskView> items, long total, int page, int size) {
+    public record Page(List<TaskView> items,
+                       @Schema(description = "How many tasks match, counted up to 10,000 (see totalCapped)") long total,
+                       @Schema(description = "True when more than 10,000 tasks match: total then says 10,000") boolean totalCapped,
+                       int page, int size) {
     }
 }

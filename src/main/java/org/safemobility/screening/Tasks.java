@@ -78,7 +78,7 @@ public class Tasks {
         var filter = new CaseTasks.Filter(activity == null ? List.of() : List.of(activity), caseId == null ? null : caseId.toString(),
                 holder == Holder.ME ? caller.subject() : null, holder == Holder.UNASSIGNED, overdue, clock.instant());
         CaseTasks.Page found = engine.list(groups, filter, page, size);
-        return new TaskView.Page(views(found.items()), found.total(), page, size);
+        return new TaskView.Page(views(found.items()), found.total(), found.totalCapped(), page, size);
     }
 
     /** Approvals waiting for a supervisor: overrides and pathway reviews of their offices, highest priority first. */
@@ -89,7 +89,7 @@ public class Tasks {
                 .collect(Collectors.toSet());
         var filter = new CaseTasks.Filter(APPROVALS, null, null, false, null, clock.instant());
         CaseTasks.Page found = engine.list(supervisorGroups, filter, page, size);
-        return new TaskView.Page(views(found.items()), found.total(), page, size);
+        return new TaskView.Page(views(found.items()), found.total(), found.totalCapped(), page, size);
     }
 
     /** The activities where a supervisor approves (a transfer: one of the receiving office's). */

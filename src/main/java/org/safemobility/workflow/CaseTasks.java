@@ -33,9 +33,15 @@ public class CaseTasks {
                            Instant due, int priority) {
     }
 
-    /** A page of work items and how many there are in all. */
-    public record Page(List<WorkItem> items, long total) {
+    /**
+     * A page of work items and how many there are in all, counted up to {@link #COUNTED}: past it the total says
+     * {@code COUNTED} and {@code totalCapped} is true (an inbox shows "10,000+"; supervisors' queues count exactly).
+     */
+    public record Page(List<WorkItem> items, long total, boolean totalCapped) {
     }
+
+    /** How far an inbox's total counts: counting further would cost more than any page does. */
+    public static final int COUNTED = 10_000;
 
     @Inject
     TaskService tasks;
@@ -72,7 +78,7 @@ public class CaseTasks {
      */
     public Page list(Set<String> groups, Filter filter, int page, int size) {
         if (groups.isEmpty()) {
-            return new Page(List.of(), 0);
+            return new Page(List.of(), 0, false);
         }
         return openTasks.list(groups, filter, page, size);
     }

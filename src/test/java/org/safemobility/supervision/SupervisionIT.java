@@ -125,13 +125,38 @@ class SupervisionIT {
             assertThat(inbox(SUPERVISOR, activity, "")).containsExactly("t2", "t5", "t3", "t1", "t4");
             assertThat(inbox(SUPERVISOR, activity, "&page=1&size=2")).containsExactly("t3", "t1");
             given().auth().oauth2(SUPERVISOR).get("/api/v1/tasks?activity=" + activity + "&page=2&size=2").then()
-                    .statusCode(200).body("total", equalTo(5)).body("items", org.hamcrest.Matchers.hasSize(1));
+                    .statusCode(200).body("total", equalTo(5)).body("totalCapped", equalTo(false))
+                    .body("items", org.hamcrest.Matchers.hasSize(1));
             assertThat(inbox(CASEWORKER, activity, "&assignee=me")).containsExactly("t3");
             assertThat(inbox(SUPERVISOR, activity, "&assignee=unassigned")).containsExactly("t2", "t5", "t1", "t4");
             assertThat(inbox(SUPERVISOR, activity, "&overdue=true")).containsExactly("t5");
             assertThat(inbox(SUPERVISOR, activity, "&overdue=false")).containsExactly("t2", "t3", "t1", "t4");
             assertThat(inbox(ELSEWHERE, activity, "")).containsExactly("t6");
             assertThat(inbox(GT_SUPERVISOR, activity, "")).isEmpty();
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from smo.open_task where activity = ?1")
+                    .setParameter(1, activity).executeUpdate());
+        }
+    }
+
+    @Test
+    void an_inbox_counts_up_to_ten_thousand_and_says_when_there_are_more() {
+        String activity = "many-" + UUID.randomUUID().toString().substring(0, 8);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        insert into smo.open_task (task_id, office, activity, name, candidate_group, case_id, priority, created_at)
+                        select ?1 || '-' || n, 'CO', ?1, 'Seeded', 'CO', gen_random_uuid(), 50, now() - n * interval '1 second'
+                          from generate_series(1, 10001) n""").setParameter(1, activity).executeUpdate());
+        try {
+            // oldest first among equals: task n was created n seconds ago; the last page lies past the count
+            given().auth().oauth2(CASEWORKER).get("/api/v1/tasks?activity=" + activity + "&size=3&page=3333").then()
+                    .statusCode(200).body("total", equalTo(10_000)).body("totalCapped", equalTo(true))
+                    .body("items.id", equalTo(List.of(activity + "-2", activity + "-1")));
+            given().auth().oauth2(CASEWORKER).get("/api/v1/tasks?activity=" + activity + "&size=1").then()
+                    .statusCode(200).body("items[0].id", equalTo(activity + "-10001"));
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from smo.open_task where task_id = ?1")
+                    .setParameter(1, activity + "-1").executeUpdate());
+            given().auth().oauth2(CASEWORKER).get("/api/v1/tasks?activity=" + activity + "&size=1").then()
+                    .statusCode(200).body("total", equalTo(10_000)).body("totalCapped", equalTo(false));
         } finally {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from smo.open_task where activity = ?1")
                     .setParameter(1, activity).executeUpdate());

@@ -1,0 +1,191 @@
+package org.safemobility.benchmark;
+
+import static org.safemobility.benchmark.Loopback.percentile;
+import static org.safemobility.benchmark.Loopback.token;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Footprint of the packaged service (issue 16, point 3): start to ready on an existing database, and resident memory
+ * under the intake load (8 clients registering), for the JVM settings the Helm chart ships and for each of them turned
+ * back to the JDK's default, one at a time. Every variant is a fresh JVM; rounds alternate the variants. The
+ * container's memory limit is stood in for by {@code -XX:MaxRAM} (what the JVM reads from the cgroup in a pod).
+ *
+ * <pre>args: quarkusAppDir keycloakRealmUrl port managementPort</pre>
+ */
+public final class FootprintBenchmark {
+
+    /** The chart's memory limit (values.yaml resources.limits.memory) as the JVM would see it in the pod. */
+    static final String CONTAINER = "-XX:MaxRAM=512m";
+    /** The chart's settings (values.yaml jvm.options), each named so that it can be left out. */
+    static final Map<String, List<String>> CHART = new LinkedHashMap<>();
+
+    static {
+        CHART.put("AppCDS archive", List.of("-XX:SharedArchiveFile=app-cds.jsa"));
+        CHART.put("SerialGC", List.of("-XX:+UseSerialGC"));
+        CHART.put("heap 40% of the limit", List.of("-XX:MaxRAMPercentage=40", "-XX:InitialRAMPercentage=40"));
+        CHART.put("code cache 64 MB", List.of("-XX:ReservedCodeCacheSize=64m"));
+        CHART.put("thread stacks 512 KB", List.of("-Xss512k"));
+    }
+
+    private static final Duration WARM = Duration.ofSeconds(Integer.getInteger("footprint.warm-seconds", 15));
+    private static final Duration LOAD = Duration.ofSeconds(Integer.getInteger("footprint.load-seconds", 30));
+    private static final int ROUNDS = Integer.getInteger("footprint.rounds", 2);
+    private static final AtomicInteger NEXT = new AtomicInteger();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private FootprintBenchmark() {
+    }
+
+    private record Run(double startSeconds, long rssMb, long peakRssMb, double perSecond, double p99) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path app = Path.of(args[0]);
+        String realm = args[1];
+        int port = Integer.parseInt(args[2]);
+        int management = Integer.parseInt(args[3]);
+        Map<String, List<String>> variants = new LinkedHashMap<>();
+        variants.put("the chart's settings", flags(null));
+        for (String setting : CHART.keySet()) {
+            variants.put("chart without " + setting, flags(setting));
+        }
+        variants.put("JDK defaults (no flags)", List.of(CONTAINER));
+        if (!Files.exists(app.resolve("app-cds.jsa"))) {
+            throw new IllegalStateException("no " + app.resolve("app-cds.jsa") + ": package with "
+                    + "-Dquarkus.package.jar.appcds.enabled=true");
+        }
+        Map<String, List<Run>> runs = new LinkedHashMap<>();
+        variants.keySet().forEach(v -> runs.put(v, new ArrayList<>()));
+        System.out.printf("Footprint: %d rounds; each variant a fresh JVM (limit stood in for by %s), start to ready, then "
+                + "%d s warm-up and %d s of registrations at 8 clients; RSS sampled every 250 ms under load%n", ROUNDS,
+                CONTAINER, WARM.toSeconds(), LOAD.toSeconds());
+        for (int round = 1; round <= ROUNDS; round++) {
+            for (var variant : variants.entrySet()) {
+                Run run = run(app, variant.getValue(), realm, port, management);
+                runs.get(variant.getKey()).add(run);
+                System.out.printf("  round %d  %-36s start %5.2f s  RSS %4d MB (peak %4d MB)  %6.1f registrations/s  p99 %6.1f ms%n",
+                        round, variant.getKey(), run.startSeconds, run.rssMb, run.peakRssMb, run.perSecond, run.p99);
+            }
+        }
+        Run chart = mean(runs.get("the chart's settings"));
+        System.out.println("means (ratios to the chart's settings):");
+        for (var entry : runs.entrySet()) {
+            Run m = mean(entry.getValue());
+            System.out.printf("  %-36s start %5.2f s (%.2f ×)  RSS %4d MB (%.2f ×)  peak %4d MB  %6.1f/s (%.2f ×)%n",
+                    entry.getKey(), m.startSeconds, m.startSeconds / chart.startSeconds, m.rssMb,
+                    m.rssMb / (double) chart.rssMb, m.peakRssMb, m.perSecond, m.perSecond / chart.perSecond);
+        }
+    }
+
+    private static List<String> flags(String without) {
+        List<String> flags = new ArrayList<>(List.of(CONTAINER));
+        CHART.forEach((name, options) -> {
+            if (!name.equals(without)) {
+                flags.addAll(options);
+            }
+        });
+        return flags;
+    }
+
+    private static Run run(Path app, List<String> flags, String realm, int port, int management) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(flags);
+        command.addAll(List.of("-jar", "quarkus-run.jar"));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(app.toFile())
+                .redirectErrorStream(true).redirectOutput(new File("/tmp/footprint-service.log"));
+        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(management));
+        long started = System.nanoTime();
+        Process service = builder.start();
+        try {
+            URI ready = URI.create("http://localhost:" + management + "/q/health/ready");
+            while (true) {
+                if (!service.isAlive()) {
+                    throw new IllegalStateException("the service exited; see /tmp/footprint-service.log");
+                }
+                try {
+                    if (HTTP.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        break;
+                    }
+                } catch (java.io.IOException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(20);
+            }
+            double startSeconds = (System.nanoTime() - started) / 1e9;
+            String url = "http://localhost:" + port;
+            String token = token(realm, "caseworker.gt");
+            registrations(url, token, WARM);
+            AtomicLong sum = new AtomicLong();
+            AtomicLong samples = new AtomicLong();
+            Thread sampler = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    long rss = status(service.pid(), "VmRSS");
+                    if (rss > 0) {
+                        sum.addAndGet(rss);
+                        samples.incrementAndGet();
+                    }
+                    try {
+                        Thread.sleep(250);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            sampler.start();
+            long[] latencies = registrations(url, token, LOAD);
+            sampler.interrupt();
+            sampler.join();
+            long peak = status(service.pid(), "VmHWM");
+            return new Run(startSeconds, sum.get() / Math.max(1, samples.get()) / 1024, peak / 1024,
+                    latencies.length / (double) LOAD.toSeconds(), percentile(latencies, 0.99));
+        } finally {
+            service.destroy(); // SIGTERM: a graceful stop, as Kubernetes does
+            if (!service.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                service.destroyForcibly();
+            }
+        }
+    }
+
+    private static long[] registrations(String service, String token, Duration duration) throws Exception {
+        return Loopback.registrations(service, token, 8, duration,
+                () -> PrivacyBenchmark.body(5_000_000 + NEXT.getAndIncrement()), true);
+    }
+
+    /** A /proc/<pid>/status field in kB. */
+    private static long status(long pid, String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+                if (line.startsWith(field + ":")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (java.io.IOException gone) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private static Run mean(List<Run> runs) {
+        return new Run(runs.stream().mapToDouble(Run::startSeconds).average().orElse(0),
+                (long) runs.stream().mapToLong(Run::rssMb).average().orElse(0),
+                runs.stream().mapToLong(Run::peakRssMb).max().orElse(0),
+                runs.stream().mapToDouble(Run::perSecond).average().orElse(0),
+                runs.stream().mapToDouble(Run::p99).average().orElse(0));
+    }
+}
