@@ -18,9 +18,12 @@
 #      transaction and pgbench TPC-B, rounds alternated, with transactions / rows inserted / rows fetched per
 #      registration; then again with 1,000,000 more cases (MAVEN_OPTS=-Dintake.seed-cases=N to change);
 #  11. privacy: registrations and the case read with sensitive fields sealed vs the same service with encryption off
-#      (a second jar on the same database, alternating rounds), the retention job's rate, the PDF copy vs the JSON one.
+#      (a second jar on the same database, alternating rounds), the retention job's rate, the PDF copy vs the JSON one;
+#  13. footprint (issue 16): start to ready on an existing database and RSS under the intake load, with the JVM
+#      settings the Helm chart ships and with each of them left out in turn (the jar is packaged with its AppCDS
+#      archive; MAVEN_OPTS=-Dfootprint.rounds=N -Dfootprint.load-seconds=S to change).
 # Usage: scripts/benchmark.sh [decision] [inbox] [service] [webhooks] [queues] [audit] [quota] [bulk] [search] [searchcost]
-#        [duplicates] [privacy] [intake]
+#        [duplicates] [privacy] [intake] [footprint]
 #        (none: all of them)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,19 +33,23 @@ jdbc=jdbc:postgresql://127.0.0.1:5432/smo_bench
 
 scripts/ensure-database.sh --recreate smo_bench
 scripts/keycloak.sh start
-./mvnw -q -B package -DskipTests -Dskip.lint -Dskip.db
+selected="$*"
+want() { [ -z "$selected" ] || [[ " $selected " == *" $1 "* ]]; }
+
+# the footprint benchmark measures the AppCDS archive the chart's settings name (built by starting the application to
+# the end of its static initialisation, so no database is needed)
+appcds=""
+if want footprint; then appcds="-Dquarkus.package.jar.appcds.enabled=true"; fi
+./mvnw -q -B package -DskipTests -Dskip.lint -Dskip.db $appcds
 scripts/keyset.sh new target/local-keys
-export SMO_DATA_ENCRYPTION_KEYSET_FILE=target/local-keys/data-keyset.json
-export SMO_DATA_ENCRYPTION_INDEX_KEYSET_FILE=target/local-keys/index-keyset.json
+export SMO_DATA_ENCRYPTION_KEYSET_FILE=$PWD/target/local-keys/data-keyset.json
+export SMO_DATA_ENCRYPTION_INDEX_KEYSET_FILE=$PWD/target/local-keys/index-keyset.json
 ./mvnw -q -B test-compile -Dskip.lint -Dskip.db
 
 run_main() {
   ./mvnw -q -B exec:java -Dexec.classpathScope=test -Dexec.mainClass="$1" -Dexec.args="${2:-}" \
     -Dexec.cleanupDaemonThreads=false
 }
-
-selected="$*"
-want() { [ -z "$selected" ] || [[ " $selected " == *" $1 "* ]]; }
 
 want decision && run_main org.safemobility.benchmark.DecisionBenchmark
 
@@ -82,5 +89,12 @@ if want privacy; then
   for _ in $(seq 1 60); do curl -fs -o /dev/null "http://localhost:$plain_management_port/q/health/ready" && break; sleep 1; done
   run_main org.safemobility.benchmark.PrivacyBenchmark "$args http://localhost:$plain_port"
   kill $plain_service 2>/dev/null || true
+fi
+if want footprint; then
+  # fresh JVMs of the same jar on the database the service above has migrated; the service stays up (idle) beside them
+  SMO_WEBHOOKS_ENCRYPTION_KEY=$(head -c 32 /dev/urandom | base64) SMO_WEBHOOKS_ALLOW_PLAIN_HTTP=true \
+  SMO_WEBHOOKS_PRIVATE_NETWORK_HOSTS=127.0.0.1,localhost QUARKUS_DATASOURCE_JDBC_URL=$jdbc \
+    run_main org.safemobility.benchmark.FootprintBenchmark \
+    "$PWD/target/quarkus-app http://localhost:8180/realms/smo $((port + 2)) $((management_port + 2))"
 fi
 exit 0

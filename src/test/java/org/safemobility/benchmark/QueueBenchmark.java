@@ -15,7 +15,7 @@ import java.sql.Statement;
  * against the packaged service with a real supervisor token, beside an authenticated call that finds nothing; and
  * the plans PostgreSQL uses for them; then the inboxes of a caseworker and a supervisor over the same tasks. Run by {@code scripts/benchmark.sh queues}.
  *
- * <pre>args: serviceUrl keycloakRealmUrl jdbcUrl</pre>
+ * <pre>args: serviceUrl keycloakRealmUrl jdbcUrl [--no-seed]</pre> (--no-seed: the database holds them already)
  */
 public final class QueueBenchmark {
 
@@ -31,7 +31,11 @@ public final class QueueBenchmark {
         String jdbc = args[2];
         try (Connection c = DriverManager.getConnection(jdbc, "smo", "smo"); Statement st = c.createStatement()) {
             long start = System.nanoTime();
-            seed(st);
+            if (args.length > 3 && "--no-seed".equals(args[3])) {
+                System.out.println("not seeding: " + args[3]);
+            } else {
+                seed(st);
+            }
             System.out.printf("seeded %,d cases and %,d open tasks in SQL: %.1f s%n", CASES, OPEN_TASKS,
                     (System.nanoTime() - start) / 1e9);
             // what autovacuum does after a bulk load (it is off on the development machines): statistics, and the
