@@ -26,9 +26,12 @@ update open_task set name = activity where name is null;
 alter table open_task alter column candidate_group set not null;
 
 -- An inbox page: per group, highest priority first, then the earliest due (none last), then the oldest; the same
--- order narrowed to one activity; and a person's own tasks (few among many, so their own small index).
-create index open_task_inbox on open_task (candidate_group, priority desc, due_at, created_at, task_id);
-create index open_task_inbox_activity on open_task (candidate_group, activity, priority desc, due_at, created_at, task_id);
+-- order narrowed to one activity; and a person's own tasks (few among many, so their own small index). The assignee
+-- (and the activity) ride along so that the inbox's count and its "unassigned" filter read the index alone.
+create index open_task_inbox on open_task (candidate_group, priority desc, due_at, created_at, task_id)
+    include (activity, assignee);
+create index open_task_inbox_activity on open_task (candidate_group, activity, priority desc, due_at, created_at, task_id)
+    include (assignee);
 create index open_task_inbox_assignee on open_task (assignee, candidate_group, priority desc, due_at, created_at, task_id)
     where assignee is not null;
 -- The tasks of one case (inbox narrowed to a case; a case's view).
