@@ -29,6 +29,8 @@ class HelmChartTest {
                 .contains("name: QUARKUS_DATASOURCE_PASSWORD", "secretKeyRef:")
                 .contains("name: SMO_WEBHOOKS_ENCRYPTION_KEY", "name: smo-webhooks")
                 .contains("name: SMO_DATA_ENCRYPTION_KEYSET_FILE", "secretName: smo-data-keys", "mountPath: /etc/smo/data-keys")
+                .contains("name: JAVA_TOOL_OPTIONS", "-XX:+UseSerialGC -XX:MaxRAMPercentage=32")
+                .contains("memory: 640Mi")
                 .doesNotContain("password: ");
         String service = manifests.substring(manifests.indexOf("kind: Service"));
         service = service.substring(0, service.contains("\n---") ? service.indexOf("\n---") : service.length());
