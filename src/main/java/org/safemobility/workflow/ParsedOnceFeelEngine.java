@@ -1,7 +1,5 @@
 package org.safemobility.workflow;
 
-import camundajar.impl.scala.Function1;
-import camundajar.impl.scala.Option;
 import camundajar.impl.scala.collection.immutable.Map;
 import camundajar.impl.scala.runtime.BoxesRunTime;
 import camundajar.impl.scala.util.Either;
@@ -12,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.camunda.bpm.dmn.feel.impl.scala.ContextVariableWrapper;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
-import org.camunda.bpm.dmn.feel.impl.scala.function.CustomFunctionTransformer;
 import org.camunda.bpm.engine.variable.context.VariableContext;
 import org.camunda.feel.FeelEngine.Failure;
 import org.camunda.feel.FeelEngine.UnaryTests$;
@@ -21,9 +18,6 @@ import org.camunda.feel.context.VariableProvider;
 import org.camunda.feel.context.VariableProvider.CompositeVariableProvider;
 import org.camunda.feel.context.VariableProvider.StaticVariableProvider;
 import org.camunda.feel.syntaxtree.ParsedExpression;
-import org.camunda.feel.syntaxtree.Val;
-import org.camunda.feel.valuemapper.CustomValueMapper;
-import org.camunda.feel.valuemapper.ValueMapper;
 
 /**
  * Camunda's FEEL engine for DMN, parsing each expression once. {@link ScalaFeelEngine} hands the expression's text to
@@ -32,8 +26,7 @@ import org.camunda.feel.valuemapper.ValueMapper;
  * ({@code parseExpression}/{@code parseUnaryTests}, then {@code eval}), so this keeps each text's parsed (and
  * validated) tree and evaluates it with the same contexts ScalaFeelEngine builds. A decision's texts do not change
  * once deployed, and texts repeat across rules versions, so the memo is keyed by text; it is bounded (an upload adds a
- * version's texts; past the bound it starts over). Values are mapped without feel-scala's exception-driven loop
- * ({@link FirstMatchValueMapper}). Plugged in through the DMN engine's {@code feelEngineFactory}.
+ * version's texts; past the bound it starts over). Plugged in through the DMN engine's {@code feelEngineFactory}.
  */
 final class ParsedOnceFeelEngine extends ScalaFeelEngine {
 
@@ -45,59 +38,6 @@ final class ParsedOnceFeelEngine extends ScalaFeelEngine {
 
     ParsedOnceFeelEngine() {
         super(List.of());
-    }
-
-    /**
-     * The same engine as Camunda's, but with {@link FirstMatchValueMapper} in place of feel-scala's
-     * {@code CompositeValueMapper}. Called from the superclass's constructor.
-     */
-    @Override
-    protected org.camunda.feel.FeelEngine buildFeelEngine(CustomFunctionTransformer functions,
-                                                          ValueMapper.CompositeValueMapper mappers) {
-        return new org.camunda.feel.FeelEngine.Builder().functionProvider(functions)
-                .valueMapper(new FirstMatchValueMapper(mappers.customMappersByPriority()))
-                .enableExternalFunctions(false).build();
-    }
-
-    /**
-     * feel-scala's {@code CompositeValueMapper} asks its mappers in priority order and returns the first answer with a
-     * Scala non-local {@code return} from inside a closure, which throws and catches a {@code NonLocalReturnControl}
-     * for every value mapped: in the eligibility table that was 70% of an evaluation's time (JFR, issue 16). This asks
-     * the same mappers in the same order with a loop.
-     */
-    static final class FirstMatchValueMapper implements ValueMapper {
-
-        private final List<CustomValueMapper> mappers;
-        private final Function1<Object, Val> toVal = this::toVal;
-        private final Function1<Val, Object> unpackVal = this::unpackVal;
-
-        FirstMatchValueMapper(camundajar.impl.scala.collection.immutable.List<CustomValueMapper> byPriority) {
-            List<CustomValueMapper> list = new java.util.ArrayList<>();
-            byPriority.foreach(mapper -> list.add(mapper));
-            this.mappers = List.copyOf(list);
-        }
-
-        @Override
-        public Val toVal(Object value) {
-            for (CustomValueMapper mapper : mappers) {
-                Option<Val> mapped = mapper.toVal(value, toVal);
-                if (mapped.isDefined()) {
-                    return mapped.get();
-                }
-            }
-            throw new IllegalArgumentException("no value mapper found for '" + value + "'");
-        }
-
-        @Override
-        public Object unpackVal(Val value) {
-            for (CustomValueMapper mapper : mappers) {
-                Option<Object> unpacked = mapper.unpackVal(value, unpackVal);
-                if (unpacked.isDefined()) {
-                    return unpacked.get();
-                }
-            }
-            throw new IllegalArgumentException("no value mapper found for '" + value + "'");
-        }
     }
 
     @Override
