@@ -99,7 +99,11 @@ public class TaskQueues {
     public void changed(UserTaskEvent.UserTask task) {
         OpenTask row = OpenTask.findById(task.taskId());
         if (row == null) {
-            opened(task);
+            // a change without its opening: the engine reports an assignment made at creation before the creation
+            // itself, which follows with the candidate group
+            if (task.candidateGroup() != null) {
+                opened(task);
+            }
             return;
         }
         row.assignee = task.assignee();

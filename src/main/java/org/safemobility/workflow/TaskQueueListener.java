@@ -26,18 +26,23 @@ public class TaskQueueListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         switch (task.getEventName()) {
-            case EVENTNAME_CREATE -> events.fire(new UserTaskEvent(UserTaskEvent.Kind.OPENED, task.getId(), state(task)));
+            case EVENTNAME_CREATE ->
+                    events.fire(new UserTaskEvent(UserTaskEvent.Kind.OPENED, task.getId(), state(task, true)));
             case EVENTNAME_ASSIGNMENT, EVENTNAME_UPDATE ->
-                    events.fire(new UserTaskEvent(UserTaskEvent.Kind.CHANGED, task.getId(), state(task)));
+                    events.fire(new UserTaskEvent(UserTaskEvent.Kind.CHANGED, task.getId(), state(task, false)));
             case EVENTNAME_COMPLETE, EVENTNAME_DELETE ->
                     events.fire(new UserTaskEvent(UserTaskEvent.Kind.CLOSED, task.getId(), null));
             default -> { }
         }
     }
 
-    private static UserTaskEvent.UserTask state(DelegateTask task) {
+    /**
+     * The task as it stands; its candidate group only when it opens (the model never changes it, and reading it on a
+     * claim would cost the claim a query of the identity links; on creation the engine has just loaded them).
+     */
+    private static UserTaskEvent.UserTask state(DelegateTask task, boolean opening) {
         return new UserTaskEvent.UserTask(task.getId(), (String) task.getVariable(CaseWorkflow.OFFICE),
-                task.getTaskDefinitionKey(), task.getName(), candidateGroup(task.getCandidates()),
+                task.getTaskDefinitionKey(), task.getName(), opening ? candidateGroup(task.getCandidates()) : null,
                 UUID.fromString(task.getExecution().getProcessBusinessKey()), task.getAssignee(), task.getPriority(),
                 instant(task.getCreateTime()), instant(task.getDueDate()));
     }

@@ -17,7 +17,8 @@ public record UserTaskEvent(Kind kind, String taskId, UserTask task) {
     /**
      * A task's state as the engine reports it; absent for {@link Kind#CLOSED}.
      *
-     * @param candidateGroup the group the task is offered to: the office's code, or {@code <office>-supervisors}
+     * @param candidateGroup the group the task is offered to: the office's code, or {@code <office>-supervisors};
+     *                       reported when the task opens, null on later changes (the model never changes it)
      * @param name the task's name as the model gives it
      */
     public record UserTask(String taskId, String office, String activity, String name, String candidateGroup,
