@@ -99,19 +99,13 @@ public class TaskQueues {
     public void changed(UserTaskEvent.UserTask task) {
         OpenTask row = OpenTask.findById(task.taskId());
         if (row == null) {
-            // a change without its opening: the engine reports an assignment made at creation before the creation
-            // itself, which follows with the candidate group
-            if (task.candidateGroup() != null) {
-                opened(task);
-            }
+            // a change before the opening (the engine reports an assignment made at creation first; the opening
+            // follows), or a task from before the listener existed (the start-up backfill adds those)
             return;
         }
         row.assignee = task.assignee();
         row.priority = task.priority();
         row.dueAt = task.due();
-        if (task.candidateGroup() != null) {
-            row.candidateGroup = task.candidateGroup();
-        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
