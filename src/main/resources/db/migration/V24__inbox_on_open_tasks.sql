@@ -3,7 +3,7 @@
 -- (p99 38-52 ms at 10,000 open tasks); here a page is an index range per group.
 --
 -- candidate_group: the one group a task is offered to (an office's code, or <office>-supervisors); every user task
--- of the case process has exactly one (WorkflowModelTest checks it). name: the task's name as the model gives it.
+-- of the case process has exactly one (CandidateGroupsTest checks it). name: the task's name as the model gives it.
 alter table open_task add column candidate_group varchar(80);
 alter table open_task add column name varchar(255);
 

@@ -47,7 +47,7 @@ public class TaskQueueListener implements TaskListener {
                 instant(task.getCreateTime()), instant(task.getDueDate()));
     }
 
-    /** The one group a case task is offered to (the model gives each exactly one: WorkflowModelTest). */
+    /** The one group a case task is offered to (the model gives each exactly one: CandidateGroupsTest). */
     static String candidateGroup(java.util.Collection<? extends IdentityLink> links) {
         return links.stream().map(IdentityLink::getGroupId).filter(java.util.Objects::nonNull).sorted().findFirst()
                 .orElse(null);
