@@ -6,7 +6,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import jakarta.inject.Inject;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.cdi.impl.event.CdiEventSupportBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.quarkus.engine.extension.event.CamundaEngineStartupEvent;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +22,18 @@ class WorkflowDeploymentIT {
 
     @Inject
     WorkflowDeployer deployer;
+
+    @Inject
+    ProcessEngine engine;
+
+    @Test
+    void the_engine_runs_on_the_service_configuration_without_the_cdi_event_bridge() {
+        var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        assertThat(configuration).isInstanceOf(EngineConfiguration.class);
+        assertThat(configuration.getHistory()).isEqualTo("full"); // generic-config still applies on top
+        assertThat(configuration.getCustomPostBPMNParseListeners())
+                .noneMatch(CdiEventSupportBpmnParseListener.class::isInstance);
+    }
 
     @Test
     void every_model_in_the_workflows_folder_is_deployed() {
