@@ -7,6 +7,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -144,9 +145,11 @@ public class IdempotencyKeys {
             return new Outcome(earlier, true);
         }
         String resourceId = work.get();
+        // no entity maps idempotency_record: COMMIT spares a flush (a dirty check of the work's entities) before it
         em.createNativeQuery("""
                         update smo.idempotency_record set resource_id = ?3, response_status = ?4
                          where caller = ?1 and idempotency_key = ?2""")
+                .setFlushMode(FlushModeType.COMMIT)
                 .setParameter(1, keyed.caller()).setParameter(2, keyed.key()).setParameter(3, resourceId)
                 .setParameter(4, status).executeUpdate();
         return new Outcome(resourceId, false);

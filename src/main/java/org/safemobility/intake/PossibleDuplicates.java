@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -131,8 +132,11 @@ public class PossibleDuplicates {
     }
 
     private long undecided(UUID caseId) {
+        // only SQL writes possible_duplicate, so nothing the persistence context holds can change the answer: without
+        // COMMIT, Hibernate would flush (dirty-check every entity of the transaction) before this count (issue 16)
         return ((Number) em.createNativeQuery(
                         "select count(*) from smo.possible_duplicate where case_id = ?1 and decision is null")
+                .setFlushMode(FlushModeType.COMMIT)
                 .setParameter(1, caseId).getSingleResult()).longValue();
     }
 

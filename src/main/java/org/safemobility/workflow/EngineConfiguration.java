@@ -1,25 +1,37 @@
 package org.safemobility.workflow;
 
 import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.cdi.impl.event.CdiEventSupportBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.quarkus.engine.extension.QuarkusProcessEngineConfiguration;
 
 /**
  * The engine's configuration as the Camunda Quarkus extension documents it: a CDI bean of this type replaces its
- * default, and {@code quarkus.camunda.generic-config.*} still applies on top.
+ * default, and {@code quarkus.camunda.generic-config.*} still applies on top. Two plugins change what the extension
+ * would otherwise do (issue 16, where a profile of registrations showed both):
  *
- * <p>It leaves out the CDI event bridge the extension always installs: a parse listener that fires a CDI event for
- * every activity started, ended or taken and every task event. Nothing here observes those events (the service's own
- * listeners are on the model), yet each one made ArC resolve observers for its qualifiers at run time: a registration
- * fires about thirty of them, and they were the largest share of CDI work in a profile of registrations (issue 16).
+ * <ul>
+ * <li>{@link WithoutCdiEventBridge}: the extension always installs a parse listener that fires a CDI event for every
+ * activity started, ended or taken and every task event. Nothing here observes them (the service's own listeners are
+ * on the model), yet each made ArC resolve observers at run time: about thirty per registration.</li>
+ * <li>{@link HistoryLevelMigration}: the service keeps the engine's history at level {@code audit} (process, activity,
+ * task and variable instances: all it reads). {@code full} added every variable update again as a detail row, the job
+ * log and the identity-link history, about a third of a registration's engine rows; who did what to a case is the
+ * service's own audit trail. A database the engine set up at {@code full} is moved down before the engine checks it.</li>
+ * </ul>
  */
 @Singleton
 public class EngineConfiguration extends QuarkusProcessEngineConfiguration {
 
     public EngineConfiguration() {
         getProcessEnginePlugins().add(new WithoutCdiEventBridge());
+        getProcessEnginePlugins().add(new HistoryLevelMigration());
     }
 
     /** Runs after the extension has added the bridge's parse listener and before any model is parsed. */
@@ -29,6 +41,46 @@ public class EngineConfiguration extends QuarkusProcessEngineConfiguration {
             if (configuration.getCustomPostBPMNParseListeners() != null) {
                 configuration.getCustomPostBPMNParseListeners()
                         .removeIf(CdiEventSupportBpmnParseListener.class::isInstance);
+            }
+        }
+    }
+
+    /**
+     * The engine refuses to start when its configured history level differs from the one its database recorded
+     * (property {@code historyLevel}). Going down from {@code full} to {@code audit} loses nothing already written, so
+     * this records the configured level in place of {@code full} after the configuration is complete and before the
+     * engine's own check runs (in the engine's construction). Any other difference is left for the engine to refuse.
+     * A replica of an older version, configured {@code full}, would then refuse to start on this database: roll back
+     * by setting the property back to 3 (see docs/scaling.md).
+     */
+    static final class HistoryLevelMigration extends AbstractProcessEnginePlugin {
+        @Override
+        public void postInit(ProcessEngineConfigurationImpl configuration) {
+            HistoryLevel configured = configuration.getHistoryLevel();
+            if (configured == null || configured.getId() != HistoryLevel.HISTORY_LEVEL_AUDIT.getId()) {
+                return;
+            }
+            try (Connection connection = configuration.getDataSource().getConnection()) {
+                if (!engineTablesExist(connection)) {
+                    return; // a new database: the engine records the configured level itself
+                }
+                try (PreparedStatement update = connection.prepareStatement(
+                        "update ACT_GE_PROPERTY set VALUE_ = ?, REV_ = REV_ + 1 where NAME_ = 'historyLevel' and VALUE_ = ?")) {
+                    update.setString(1, String.valueOf(HistoryLevel.HISTORY_LEVEL_AUDIT.getId()));
+                    update.setString(2, String.valueOf(HistoryLevel.HISTORY_LEVEL_FULL.getId()));
+                    update.executeUpdate();
+                }
+                if (!connection.getAutoCommit()) {
+                    connection.commit();
+                }
+            } catch (SQLException e) {
+                throw new ProcessEngineException("could not record history level audit in place of full", e);
+            }
+        }
+
+        private static boolean engineTablesExist(Connection connection) throws SQLException {
+            try (var tables = connection.getMetaData().getTables(null, null, "act_ge_property", null)) {
+                return tables.next();
             }
         }
     }

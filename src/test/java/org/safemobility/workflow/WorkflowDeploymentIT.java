@@ -30,9 +30,11 @@ class WorkflowDeploymentIT {
     void the_engine_runs_on_the_service_configuration_without_the_cdi_event_bridge() {
         var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         assertThat(configuration).isInstanceOf(EngineConfiguration.class);
-        assertThat(configuration.getHistory()).isEqualTo("full"); // generic-config still applies on top
+        assertThat(configuration.getHistory()).isEqualTo("audit"); // generic-config still applies on top
         assertThat(configuration.getCustomPostBPMNParseListeners())
                 .noneMatch(CdiEventSupportBpmnParseListener.class::isInstance);
+        // the database records the level the engine runs at (one set up at full was moved down at start)
+        assertThat(engine.getManagementService().getProperties()).containsEntry("historyLevel", "2");
     }
 
     @Test
