@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.cdi.impl.event.CdiEventSupportBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.quarkus.engine.extension.QuarkusProcessEngineConfiguration;
 
 /**
@@ -54,10 +53,13 @@ public class EngineConfiguration extends QuarkusProcessEngineConfiguration {
      * by setting the property back to 3 (see docs/scaling.md).
      */
     static final class HistoryLevelMigration extends AbstractProcessEnginePlugin {
+        /** The ids the engine records for its levels (HistoryLevel.HISTORY_LEVEL_AUDIT and _FULL). */
+        static final String AUDIT = "2";
+        static final String FULL = "3";
+
         @Override
         public void postInit(ProcessEngineConfigurationImpl configuration) {
-            HistoryLevel configured = configuration.getHistoryLevel();
-            if (configured == null || configured.getId() != HistoryLevel.HISTORY_LEVEL_AUDIT.getId()) {
+            if (!ProcessEngineConfigurationImpl.HISTORY_AUDIT.equals(configuration.getHistory())) {
                 return;
             }
             try (Connection connection = configuration.getDataSource().getConnection()) {
@@ -66,8 +68,8 @@ public class EngineConfiguration extends QuarkusProcessEngineConfiguration {
                 }
                 try (PreparedStatement update = connection.prepareStatement(
                         "update ACT_GE_PROPERTY set VALUE_ = ?, REV_ = REV_ + 1 where NAME_ = 'historyLevel' and VALUE_ = ?")) {
-                    update.setString(1, String.valueOf(HistoryLevel.HISTORY_LEVEL_AUDIT.getId()));
-                    update.setString(2, String.valueOf(HistoryLevel.HISTORY_LEVEL_FULL.getId()));
+                    update.setString(1, AUDIT);
+                    update.setString(2, FULL);
                     update.executeUpdate();
                 }
                 if (!connection.getAutoCommit()) {
