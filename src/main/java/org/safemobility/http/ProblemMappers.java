@@ -229,6 +229,12 @@ public class ProblemMappers {
             return respond(ProblemType.CONFLICT, "the case is on hold (a supervisor's or an admin's decision); it must be "
                     + "resumed before its tasks can be worked", List.of(), uri);
         }
+        if (isDatabaseUnreachable(e)) {
+            LOG.warnf("database unreachable on %s: %s", uri == null ? "?" : uri.getPath(), rootMessage(e));
+            Response problem = respond(ProblemType.UNAVAILABLE, "the service cannot reach its database just now; nothing "
+                    + "of this request was kept: retry after the time given", List.of(), uri);
+            return Response.fromResponse(problem).header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS).build();
+        }
         LOG.errorf(e, "unexpected failure on %s", uri.getPath());
         return respond(ProblemType.INTERNAL, "an unexpected error occurred; quote the request id when reporting it",
                 List.of(), uri);
@@ -249,6 +255,43 @@ public class ProblemMappers {
             }
         }
         return false;
+    }
+
+    /** Seconds a client should wait before retrying while the database is away (a restart or fail-over takes ~10 s). */
+    static final String DATABASE_RETRY_AFTER_SECONDS = "5";
+
+    /**
+     * The database could not be reached, wherever it surfaced (Hibernate, the engine, plain JDBC): the pool found no
+     * connection in time, a connection failed (SQLSTATE class 08), or the server is shutting down or starting
+     * (57P01-57P03). The transaction did not commit, so the request is safe to retry; the pool reconnects by itself.
+     */
+    static boolean isDatabaseUnreachable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof java.sql.SQLNonTransientConnectionException
+                    || cause instanceof org.hibernate.exception.JDBCConnectionException
+                    || cause instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                if ((state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+                        || state.equals("57P03")))
+                        // Agroal's pool, when no connection could be had in time, says so without a state
+                        || (state == null && sql.getMessage() != null && sql.getMessage().startsWith("Acquisition timeout"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     /** The engine refused to touch a suspended process instance or task (matched by name, as above): a held case. */
