@@ -220,6 +220,12 @@ public class Outbox {
         return OutboxEvent.count("status", OutboxEvent.Status.PENDING);
     }
 
+    /** Dead letters of every office, for the metrics gauge: events that failed for their whole retry budget. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long dead() {
+        return OutboxEvent.count("status", OutboxEvent.Status.DEAD);
+    }
+
     /** Dead-lettered events of the supervisor's offices (or the one asked for), most recent first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public DeadLetterPage deadLetters(String office, int page, int size) {

@@ -85,6 +85,12 @@ public class Partners {
     @Inject
     Clock clock;
 
+    /** Every partner's id (for the metrics' labels). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> ids() {
+        return Partner.<Partner>listAll(io.quarkus.panache.common.Sort.by("id")).stream().map(p -> p.id).toList();
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PartnerView> list() {
         return Partner.<Partner>listAll(io.quarkus.panache.common.Sort.by("id")).stream().map(PartnerView::of).toList();

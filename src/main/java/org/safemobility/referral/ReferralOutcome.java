@@ -10,6 +10,12 @@ import java.util.UUID;
  */
 public record ReferralOutcome(UUID caseId, String partner, String pathway, String outcome, Instant at) {
 
+    /** Every outcome a referral is counted under: sent or resent, withdrawn, and each of a partner's decisions. */
+    public static final java.util.List<String> OUTCOMES = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("sent", "resent", "withdrawn"),
+            java.util.Arrays.stream(ReferralViews.Decision.values()).map(d -> d.name().toLowerCase(java.util.Locale.ROOT)))
+            .toList();
+
     public static ReferralOutcome of(Referral referral, String outcome, Instant at) {
         return new ReferralOutcome(referral.caseId, referral.partnerId, referral.pathway.name(), outcome, at);
     }

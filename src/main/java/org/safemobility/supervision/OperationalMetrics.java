@@ -1,5 +1,6 @@
 package org.safemobility.supervision;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -20,15 +22,21 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 import org.safemobility.eligibility.EligibilityDecided;
 import org.safemobility.intake.CaseRegistered;
+import org.safemobility.access.OfficeDirectory;
 import org.safemobility.referral.Outbox;
+import org.safemobility.referral.Partners;
 import org.safemobility.referral.ReferralOutcome;
 import org.safemobility.workflow.CaseIncidents;
 
 /**
  * The service's figures on {@code /q/metrics} (Prometheus names): counters of registrations, eligibility decisions
- * and referral outcomes, counted once their transaction commits; and gauges of open and overdue tasks, pending
- * webhooks and open incidents, read by one grouped query each every 15 seconds on a background thread, so a scrape
- * never queries the database.
+ * and referral outcomes, counted once their transaction commits; and gauges of open and overdue tasks, pending and
+ * dead-lettered webhooks and open incidents, read by one grouped query each every 15 seconds on a background thread,
+ * so a scrape never queries the database.
+ *
+ * <p>Counters start at zero for every label value known at start (offices, partners, outcomes, and the nationalities
+ * each office has registered), so a series exists from the first scrape and an alert on its rate works before the
+ * first event (Prometheus sees no increase in a series that appears with its first count).
  */
 @ApplicationScoped
 public class OperationalMetrics {
@@ -48,8 +56,18 @@ public class OperationalMetrics {
     @Inject
     CaseIncidents incidents;
 
+    @Inject
+    OfficeDirectory offices;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Partners partners;
+
     private final AtomicLong outboxPending = new AtomicLong();
     private final AtomicLong incidentsOpen = new AtomicLong();
+    private final AtomicLong outboxDead = new AtomicLong();
     private MultiGauge tasksOpen;
     private MultiGauge tasksOverdue;
     private ScheduledExecutorService refresher;
@@ -61,8 +79,15 @@ public class OperationalMetrics {
                 .register(registry);
         Gauge.builder("smo.outbox.pending", outboxPending, AtomicLong::get)
                 .description("Webhook events waiting for delivery").register(registry);
+        Gauge.builder("smo.outbox.dead", outboxDead, AtomicLong::get)
+                .description("Webhook events that failed for their whole retry budget (dead letters)").register(registry);
         Gauge.builder("smo.incidents.open", incidentsOpen, AtomicLong::get)
                 .description("Open workflow incidents (stuck steps)").register(registry);
+        try {
+            QuarkusTransaction.requiringNew().run(this::startCountersAtZero);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "could not list the counters' known labels; each series appears with its first count");
+        }
         refresher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "metrics-refresh");
             thread.setDaemon(true);
@@ -91,6 +116,7 @@ public class OperationalMetrics {
                 tasksOpen.register(open, true);
                 tasksOverdue.register(overdue, true);
                 outboxPending.set(outbox.pending());
+                outboxDead.set(outbox.dead());
                 incidentsOpen.set(incidents.count());
             });
         } catch (RuntimeException e) {
@@ -98,19 +124,49 @@ public class OperationalMetrics {
         }
     }
 
+    private void startCountersAtZero() {
+        for (String office : offices.all().keySet()) {
+            for (boolean eligible : new boolean[] {true, false}) {
+                decisions(office, eligible);
+            }
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> registeredBefore = em.createNativeQuery(
+                "select distinct office, nationality from smo.case_cohort").getResultList();
+        for (Object[] row : registeredBefore) {
+            registrations((String) row[0], (String) row[1]);
+        }
+        for (String partner : partners.ids()) {
+            for (String outcome : ReferralOutcome.OUTCOMES) {
+                referrals(partner, outcome);
+            }
+        }
+    }
+
+    private Counter registrations(String office, String nationality) {
+        return registry.counter("smo.cases.registered", "office", office, "nationality", nationality);
+    }
+
+    private Counter decisions(String office, boolean eligible) {
+        return registry.counter("smo.eligibility.decisions", "office", office, "eligible", Boolean.toString(eligible));
+    }
+
+    private Counter referrals(String partner, String outcome) {
+        return registry.counter("smo.referrals", "partner", partner, "outcome", outcome);
+    }
+
     void registered(@Observes(during = TransactionPhase.AFTER_SUCCESS) CaseRegistered event) {
-        registry.counter("smo.cases.registered", "office", event.office(), "nationality", event.nationality()).increment();
+        registrations(event.office(), event.nationality()).increment();
     }
 
     void decided(@Observes(during = TransactionPhase.AFTER_SUCCESS) EligibilityDecided event) {
         if (event.rescreened()) {
             return; // a decision of the rules counts once, when the case is first decided
         }
-        registry.counter("smo.eligibility.decisions", "office", event.office(), "eligible", Boolean.toString(event.eligible()))
-                .increment();
+        decisions(event.office(), event.eligible()).increment();
     }
 
     void referral(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReferralOutcome event) {
-        registry.counter("smo.referrals", "partner", event.partner(), "outcome", event.outcome()).increment();
+        referrals(event.partner(), event.outcome()).increment();
     }
 }

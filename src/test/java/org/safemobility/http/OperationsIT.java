@@ -37,7 +37,12 @@ class OperationsIT {
         given().get("/api/v1/cases").then().statusCode(401);
         Management.given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("http_server_requests_seconds"))
-                .body(containsString("jvm_memory_used_bytes"));
+                .body(containsString("jvm_memory_used_bytes"))
+                // counters exist at zero before their first event, so an alert on their rate works from the start
+                .body(containsString("smo_referrals_total{outcome=\"info_requested\""))
+                .body(containsString("smo_eligibility_decisions_total{eligible=\"false\",office=\"EC\""))
+                .body(containsString("smo_outbox_dead "))
+                .body(containsString("agroal_awaiting_count"));
     }
 
     @Test
