@@ -26,3 +26,15 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{ toYaml . }}
 {{- end }}
 {{- end }}
+
+{{/*
+The database must hold every replica's pool at the largest scale the chart allows, plus what the server keeps for
+others: fail the render, not the pods at 3 a.m. when the autoscaler adds the replica that exhausts max_connections.
+*/}}
+{{- define "smo-case-backend.checkConnections" -}}
+{{- $replicas := ternary .Values.autoscaling.maxReplicas .Values.replicaCount .Values.autoscaling.enabled | int -}}
+{{- $needed := add (mul $replicas .Values.database.poolSize) .Values.database.reservedConnections | int -}}
+{{- if gt $needed (int .Values.database.maxConnections) -}}
+{{- fail (printf "database connections: %d replicas x poolSize %d + reservedConnections %d = %d exceeds database.maxConnections %d; lower the pool or the replicas, or raise max_connections (or put PgBouncer in front: docs/scaling.md)" $replicas (int .Values.database.poolSize) (int .Values.database.reservedConnections) $needed (int .Values.database.maxConnections)) -}}
+{{- end -}}
+{{- end }}
