@@ -82,7 +82,8 @@ public final class ClusterCheck {
             start("b", b);
             HttpServer receiver = receiver();
             String admin = token(realm, "admin.smo");
-            configureSpain(balancer, admin, "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks");
+            WebhookBenchmark.configureSpain(balancer, admin, "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks",
+                    "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]));
             String caseworker = token(realm, "caseworker.gt");
             String supervisor = token(realm, "supervisor.gt");
 
@@ -249,13 +250,13 @@ public final class ClusterCheck {
         List<String> cases = new ArrayList<>();
         for (int i = 0; i < referrals; i++) {
             String caseId = register(balancer, caseworker);
-            work(balancer, caseworker, caseId, "schedule-interview", scheduleForm());
-            work(balancer, caseworker, caseId, "conduct-interview", interviewForm());
+            WebhookBenchmark.work(balancer, caseworker, caseId, "schedule-interview", scheduleForm());
+            WebhookBenchmark.work(balancer, caseworker, caseId, "conduct-interview", interviewForm());
             cases.add(caseId);
         }
         WEBHOOKS.clear();
         for (String caseId : cases) { // approved on replica a: its job executor acquires the send steps
-            work(replicaA, supervisor, caseId, "supervisor-review", Map.of("decision", "APPROVE", "pathway", "SPAIN"));
+            WebhookBenchmark.work(replicaA, supervisor, caseId, "supervisor-review", Map.of("decision", "APPROVE", "pathway", "SPAIN"));
         }
         long locked = count("select count(*) from act_ru_job where lock_owner_ is not null");
         long leasedAtKill = count("select count(*) from smo.outbox_event where status = 'PENDING' and locked_until > now()");
@@ -402,13 +403,6 @@ public final class ClusterCheck {
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    private static void work(String service, String token, String caseId, String activity, Map<String, ?> form)
-            throws Exception {
-        String task = service + "/api/v1/tasks/" + taskOf(service, token, caseId, activity);
-        send(request(task + "/claim", token).POST(HttpRequest.BodyPublishers.noBody()).build(), 200);
-        send(request(task + "/complete", token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(form))).build(), 204);
-    }
 
     private static Map<String, Object> scheduleForm() {
         return Map.of("appointmentAt", OffsetDateTime.now(ZoneOffset.ofHours(-6)).plusDays(7).withNano(0).toString(),
@@ -422,23 +416,11 @@ public final class ClusterCheck {
 
     private static void referToSpain(String service, String caseworker, String supervisor) throws Exception {
         String caseId = register(service, caseworker);
-        work(service, caseworker, caseId, "schedule-interview", scheduleForm());
-        work(service, caseworker, caseId, "conduct-interview", interviewForm());
-        work(service, supervisor, caseId, "supervisor-review", Map.of("decision", "APPROVE", "pathway", "SPAIN"));
+        WebhookBenchmark.work(service, caseworker, caseId, "schedule-interview", scheduleForm());
+        WebhookBenchmark.work(service, caseworker, caseId, "conduct-interview", interviewForm());
+        WebhookBenchmark.work(service, supervisor, caseId, "supervisor-review", Map.of("decision", "APPROVE", "pathway", "SPAIN"));
     }
 
-    private static void configureSpain(String service, String admin, String url) throws Exception {
-        Map<String, Object> partner = new HashMap<>();
-        partner.put("name", "Spain: resettlement and labour-based pathways");
-        partner.put("country", "ES");
-        partner.put("pathways", List.of(Map.of("pathway", "SPAIN", "requiresDocumentNumber", false,
-                "sharesVulnerabilities", true, "sharesInterviewSummary", true)));
-        partner.put("webhookUrl", url);
-        partner.put("webhookSecret", "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]));
-        partner.put("active", true);
-        send(request(service + "/api/v1/admin/partners/ES", admin).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(partner))).build(), 200);
-    }
 
     /** The partner's webhook endpoint: counts every delivery by its webhook-id (a redelivery counts twice). */
     private static HttpServer receiver() throws Exception {

@@ -206,7 +206,8 @@ public final class WebhookBenchmark {
         work(service, supervisor, caseId, "supervisor-review", Map.of("decision", "APPROVE", "pathway", "SPAIN"));
     }
 
-    private static void work(String service, String token, String caseId, String activity, Map<String, ?> form) throws Exception {
+    /** Claims the case's task of that activity and completes it with the form (ClusterCheck uses it too). */
+    static void work(String service, String token, String caseId, String activity, Map<String, ?> form) throws Exception {
         JsonNode items = JSON.readTree(send(request(service + "/api/v1/tasks?caseId=" + caseId + "&activity=" + activity, token)
                 .GET().build(), 200)).get("items");
         String task = service + "/api/v1/tasks/" + items.get(0).get("id").asText();
@@ -215,7 +216,8 @@ public final class WebhookBenchmark {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(form))).build(), 204);
     }
 
-    private static void configureSpain(String service, String admin, String url, String secret) throws Exception {
+    /** Points partner ES (pathway SPAIN) at a webhook receiver (ClusterCheck uses it too). */
+    static void configureSpain(String service, String admin, String url, String secret) throws Exception {
         Map<String, Object> partner = new HashMap<>();
         partner.put("name", "Spain: resettlement and labour-based pathways");
         partner.put("country", "ES");
