@@ -2,7 +2,7 @@
 # Two packaged replicas on one PostgreSQL behind HAProxy (round robin), driven through both: registrations, an
 # Idempotency-Key replayed on the other replica, claim races, referrals and their webhooks (a receiver counts each
 # event), a replica restarted with SIGTERM under load, one killed with SIGKILL while it holds engine jobs, and
-# PostgreSQL stopped and started under the running replicas (issue 17). Not part of the test run; about 5 minutes.
+# PostgreSQL stopped and started under the running replicas, and every case's overdue timer firing once (issue 17). Not part of the test run; about 5 minutes.
 # Installs HAProxy from Debian's packages when it is missing. Stops and starts the local PostgreSQL cluster 15/main:
 # run it where nothing else needs that database for a minute.
 # Usage: scripts/cluster-test.sh   (prints each check; exits 1 when one fails)
@@ -59,6 +59,8 @@ export SMO_DATA_ENCRYPTION_INDEX_KEYSET_FILE=$PWD/target/local-keys/index-keyset
 export SMO_WEBHOOKS_ENCRYPTION_KEY=$(head -c 32 /dev/urandom | base64)
 export SMO_WEBHOOKS_ALLOW_PLAIN_HTTP=true SMO_WEBHOOKS_PRIVATE_NETWORK_HOSTS=127.0.0.1,localhost
 export QUARKUS_DATASOURCE_JDBC_URL=$jdbc
+# schedule-interview falls overdue in seconds, not days: every case registered here gets a timer the replicas race for
+export SMO_DEADLINES_DUE__SCHEDULE_INTERVIEW_=PT30S
 rm -f target/cluster-replica-*.log
 ./mvnw -q -B exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.safemobility.benchmark.ClusterCheck \
   -Dexec.cleanupDaemonThreads=false -Dexec.args="$PWD/target/quarkus-app http://localhost:8180/realms/smo $jdbc \

@@ -48,7 +48,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (the balancer retries what a stopping replica refused; clients retry with their Idempotency-Key);</li>
  * <li>a replica killed with SIGKILL while referrals wait in their send step: the time until the other replica has sent
  * them (the engine's job lock time);</li>
- * <li>PostgreSQL stopped: requests get 503 with Retry-After; started again: registrations succeed without a restart.</li>
+ * <li>PostgreSQL stopped: requests get 503 with Retry-After; started again: registrations succeed without a restart;</li>
+ * <li>the overdue timers of every case registered above (the script sets schedule-interview's deadline to seconds)
+ * fired once each, whichever replica's job executor took them, through the restarts and the kill.</li>
  * </ol>
  */
 public final class ClusterCheck {
@@ -94,6 +96,7 @@ public final class ClusterCheck {
             restartUnderLoad(balancer, caseworker, b);
             killedReplicaJobs(balancer, replicaA, caseworker, supervisor, a);
             databaseOutage(balancer, caseworker);
+            timersOnce();
             receiver.stop(0);
         } catch (Exception e) {
             e.printStackTrace(System.out);
@@ -300,6 +303,31 @@ public final class ClusterCheck {
         check(during.statusCode() == 503 && !"none".equals(retryAfter) && type.startsWith("application/problem+json"),
                 "a request during the outage is a 503 problem with Retry-After");
         check(status == 201 && REPLICAS.values().stream().allMatch(Process::isAlive), "the pools recovered by themselves");
+    }
+
+    // 8
+    private static void timersOnce() throws Exception {
+        long open = count("select count(*) from act_ru_task where task_def_key_ = 'schedule-interview'");
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        // every schedule-interview task still open has had its timer fire once its deadline passed
+        while (System.nanoTime() < deadline && count("""
+                select count(*) from act_ru_job where handler_type_ = 'timer-transition'
+                   and handler_cfg_ like '%schedule-interview-overdue%'""") > 0) {
+            Thread.sleep(1_000);
+        }
+        long fired = count("select count(*) from act_hi_actinst where act_id_ = 'schedule-interview-overdue'");
+        long twice = count("""
+                select count(*) from (select proc_inst_id_ from act_hi_actinst where act_id_ = 'schedule-interview-overdue'
+                                       group by proc_inst_id_ having count(*) > 1) t""");
+        long escalations = count("select count(*) from smo.escalation where activity = 'schedule-interview'");
+        long left = count("""
+                select count(*) from act_ru_job where handler_type_ = 'timer-transition'
+                   and handler_cfg_ like '%schedule-interview-overdue%'""");
+        System.out.printf("8. overdue timers (schedule-interview's deadline shortened by the script): %d fired, %d processes "
+                + "with one fired twice, %d escalations raised, %d timers left, %d tasks still open%n", fired, twice,
+                escalations, left, open);
+        check(fired > 0 && left == 0, "every overdue timer fired");
+        check(twice == 0, "no timer fired twice across the replicas");
     }
 
     private record Result(Set<UUID> acknowledged, AtomicInteger retried, AtomicInteger failed) {
