@@ -59,8 +59,6 @@ export SMO_DATA_ENCRYPTION_INDEX_KEYSET_FILE=$PWD/target/local-keys/index-keyset
 export SMO_WEBHOOKS_ENCRYPTION_KEY=$(head -c 32 /dev/urandom | base64)
 export SMO_WEBHOOKS_ALLOW_PLAIN_HTTP=true SMO_WEBHOOKS_PRIVATE_NETWORK_HOSTS=127.0.0.1,localhost
 export QUARKUS_DATASOURCE_JDBC_URL=$jdbc
-# schedule-interview falls overdue in seconds, not days: every case registered here gets a timer the replicas race for
-export SMO_DEADLINES_DUE__SCHEDULE_INTERVIEW_=PT30S
 rm -f target/cluster-replica-*.log
 ./mvnw -q -B exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.safemobility.benchmark.ClusterCheck \
   -Dexec.cleanupDaemonThreads=false -Dexec.args="$PWD/target/quarkus-app http://localhost:8180/realms/smo $jdbc \
