@@ -20,9 +20,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
+import org.safemobility.access.OfficeDirectory;
 import org.safemobility.eligibility.EligibilityDecided;
 import org.safemobility.intake.CaseRegistered;
-import org.safemobility.access.OfficeDirectory;
 import org.safemobility.referral.Outbox;
 import org.safemobility.referral.Partners;
 import org.safemobility.referral.ReferralOutcome;
@@ -83,15 +83,18 @@ public class OperationalMetrics {
                 .description("Webhook events that failed for their whole retry budget (dead letters)").register(registry);
         Gauge.builder("smo.incidents.open", incidentsOpen, AtomicLong::get)
                 .description("Open workflow incidents (stuck steps)").register(registry);
-        try {
-            QuarkusTransaction.requiringNew().run(this::startCountersAtZero);
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "could not list the counters' known labels; each series appears with its first count");
-        }
         refresher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "metrics-refresh");
             thread.setDaemon(true);
             return thread;
+        });
+        // on the background thread, not in start-up: listing the registered nationalities reads case_cohort
+        refresher.execute(() -> {
+            try {
+                QuarkusTransaction.requiringNew().run(this::startCountersAtZero);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "could not list the counters' known labels; each series appears with its first count");
+            }
         });
         refresher.scheduleWithFixedDelay(this::refresh, 0, REFRESH_SECONDS, TimeUnit.SECONDS);
     }

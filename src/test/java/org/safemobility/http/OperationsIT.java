@@ -38,11 +38,14 @@ class OperationsIT {
         Management.given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("http_server_requests_seconds"))
                 .body(containsString("jvm_memory_used_bytes"))
-                // counters exist at zero before their first event, so an alert on their rate works from the start
-                .body(containsString("smo_referrals_total{outcome=\"info_requested\""))
-                .body(containsString("smo_eligibility_decisions_total{eligible=\"false\",office=\"EC\""))
                 .body(containsString("smo_outbox_dead "))
                 .body(containsString("agroal_awaiting_count"));
+        // counters exist at zero before their first event, so an alert on their rate works from the start (they are
+        // registered by the metrics thread right after start-up)
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                Management.given().get("/q/metrics").then().statusCode(200)
+                        .body(containsString("smo_referrals_total{outcome=\"info_requested\""))
+                        .body(containsString("smo_eligibility_decisions_total{eligible=\"false\",office=\"EC\"")));
     }
 
     @Test
