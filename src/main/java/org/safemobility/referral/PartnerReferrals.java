@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.safemobility.access.Caller;
@@ -123,7 +122,7 @@ public class PartnerReferrals {
         Map<String, Object> details = ReferralSending.details(referral);
         details.put("decision", request.decision().name());
         audit.record("referral.decided", referral.office, referral.caseId, details);
-        outcomes.fire(ReferralOutcome.of(referral, request.decision().name().toLowerCase(Locale.ROOT), now));
+        outcomes.fire(ReferralOutcome.decided(referral, request.decision(), now));
         return referral.id.toString();
     }
 

@@ -127,7 +127,7 @@ public class ReferralSending implements ReferralSender {
         outbox.announce(referral, event, partner);
         lifecycle.apply(caseId, CaseTransition.REFERRAL_SENT);
         audit.record("referral.sent", referral.office, caseId, details(referral));
-        outcomes.fire(ReferralOutcome.of(referral, referral.revision == 1 ? "sent" : "resent", now));
+        outcomes.fire(ReferralOutcome.of(referral, referral.revision == 1 ? ReferralOutcome.SENT : ReferralOutcome.RESENT, now));
         return Outcome.sent(referral.id.toString());
     }
 
@@ -224,7 +224,7 @@ public class ReferralSending implements ReferralSender {
         referral.updatedAt = clock.instant();
         outbox.announce(referral, Outbox.REFERRAL_WITHDRAWN, Partner.findById(referral.partnerId));
         audit.record("referral.withdrawn", referral.office, referral.caseId, details(referral));
-        outcomes.fire(ReferralOutcome.of(referral, "withdrawn", clock.instant()));
+        outcomes.fire(ReferralOutcome.of(referral, ReferralOutcome.WITHDRAWN, clock.instant()));
     }
 
     private static List<Referral.Answer> answersOf(Referral referral) {

@@ -53,12 +53,12 @@ public class CaseCohorts {
     @Transactional(Transactional.TxType.MANDATORY)
     void referral(@Observes ReferralOutcome event) {
         switch (event.outcome()) {
-            case "sent" -> update(event.caseId(), row -> {
+            case ReferralOutcome.SENT -> update(event.caseId(), row -> {
                 row.firstReferredAt = row.firstReferredAt == null ? event.at() : row.firstReferredAt;
                 row.lastPathway = event.pathway();
             });
-            case "accepted" -> update(event.caseId(), row -> row.accepted = true);
-            case "declined" -> update(event.caseId(), row -> row.declined = true);
+            case ReferralOutcome.ACCEPTED -> update(event.caseId(), row -> row.accepted = true);
+            case ReferralOutcome.DECLINED -> update(event.caseId(), row -> row.declined = true);
             default -> { } // resent, information requested, withdrawn: nothing the report counts
         }
     }

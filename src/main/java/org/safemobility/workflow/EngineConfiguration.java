@@ -50,7 +50,7 @@ public class EngineConfiguration extends QuarkusProcessEngineConfiguration {
      * this records the configured level in place of {@code full} after the configuration is complete and before the
      * engine's own check runs (in the engine's construction). Any other difference is left for the engine to refuse.
      * A replica of an older version, configured {@code full}, would then refuse to start on this database: roll back
-     * by setting the property back to 3 (see docs/scaling.md).
+     * by setting the property back to 3 (see docs/configuration.md).
      */
     static final class HistoryLevelMigration extends AbstractProcessEnginePlugin {
         /** The ids the engine records for its levels (HistoryLevel.HISTORY_LEVEL_AUDIT and _FULL). */
