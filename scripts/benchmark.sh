@@ -19,11 +19,14 @@
 #      registration; then again with 1,000,000 more cases (MAVEN_OPTS=-Dintake.seed-cases=N to change);
 #  11. privacy: registrations and the case read with sensitive fields sealed vs the same service with encryption off
 #      (a second jar on the same database, alternating rounds), the retention job's rate, the PDF copy vs the JSON one;
+#  14. tracing (issue 17): registrations by the service as shipped (trace ids, nothing recorded), by the same jar with
+#      the OpenTelemetry SDK off, and by one exporting every trace over OTLP to a sink in the benchmark, rounds
+#      alternated, as ratios to the SDK-off rounds;
 #  13. footprint (issue 16): start to ready on an existing database and RSS under the intake load, with the JVM
 #      settings the Helm chart ships and with each of them left out in turn (the jar is packaged with its AppCDS
 #      archive; MAVEN_OPTS=-Dfootprint.rounds=N -Dfootprint.load-seconds=S to change).
 # Usage: scripts/benchmark.sh [decision] [inbox] [service] [webhooks] [queues] [audit] [quota] [bulk] [search] [searchcost]
-#        [duplicates] [privacy] [intake] [footprint]
+#        [duplicates] [privacy] [intake] [footprint] [tracing]
 #        (none: all of them)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -89,6 +92,29 @@ if want privacy; then
   for _ in $(seq 1 60); do curl -fs -o /dev/null "http://localhost:$plain_management_port/q/health/ready" && break; sleep 1; done
   run_main org.safemobility.benchmark.PrivacyBenchmark "$args http://localhost:$plain_port"
   kill $plain_service 2>/dev/null || true
+fi
+if want tracing; then
+  # two more JVMs of the same jar on the same database: one with the SDK off, one exporting every trace to the sink
+  # the benchmark runs (OTLP over HTTP)
+  sink_port=$((port + 5))
+  start_variant() { # name, port offset, extra environment...
+    local name=$1 offset=$2; shift 2
+    env "$@" SMO_WEBHOOKS_ENCRYPTION_KEY=$(head -c 32 /dev/urandom | base64) QUARKUS_DATASOURCE_JDBC_URL=$jdbc \
+      QUARKUS_HTTP_PORT=$((port + offset)) QUARKUS_MANAGEMENT_PORT=$((management_port + offset)) \
+      java -jar target/quarkus-app/quarkus-run.jar > "target/benchmark-$name-service.log" 2>&1 &
+  }
+  start_variant untraced 3 QUARKUS_OTEL_SDK_DISABLED=true
+  untraced_service=$!
+  start_variant exporting 4 SMO_TRACING_SAMPLE_RATIO=1 QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL=http/protobuf \
+    QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT=http://127.0.0.1:$sink_port
+  exporting_service=$!
+  trap 'kill $service $untraced_service $exporting_service 2>/dev/null || true' EXIT
+  for offset in 3 4; do
+    for _ in $(seq 1 60); do curl -fs -o /dev/null "http://localhost:$((management_port + offset))/q/health/ready" && break; sleep 1; done
+  done
+  run_main org.safemobility.benchmark.TracingBenchmark \
+    "$args http://localhost:$((port + 3)) http://localhost:$((port + 4)) $sink_port"
+  kill $untraced_service $exporting_service 2>/dev/null || true
 fi
 if want footprint; then
   # fresh JVMs of the same jar on the database the service above has migrated; the service stays up (idle) beside them

@@ -78,7 +78,7 @@ public class BodySizeLimit implements ReaderInterceptor {
     private String problemJson(String path, long limit) {
         ProblemType type = ProblemType.PAYLOAD_TOO_LARGE;
         Problem problem = new Problem(type.uri(), type.title(), type.status(),
-                "request bodies are limited to " + limit + " bytes", path, null, List.of());
+                "request bodies are limited to " + limit + " bytes", path, null, Traces.currentId(), List.of());
         try {
             return json.writeValueAsString(problem);
         } catch (JsonProcessingException e) {

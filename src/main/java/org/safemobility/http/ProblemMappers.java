@@ -306,7 +306,7 @@ public class ProblemMappers {
 
     public static Response respond(ProblemType type, String detail, List<FieldError> errors, UriInfo uri) {
         Problem problem = new Problem(type.uri(), type.title(), type.status(), detail,
-                uri == null ? null : uri.getRequestUri().getRawPath(), RequestIds.current(), errors);
+                uri == null ? null : uri.getRequestUri().getRawPath(), RequestIds.current(), Traces.currentId(), errors);
         return Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 

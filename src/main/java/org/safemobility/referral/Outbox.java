@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.safemobility.access.OfficeScope;
 import org.safemobility.audit.AuditTrail;
 import org.safemobility.errors.Conflict;
+import org.safemobility.http.Traces;
 import org.safemobility.time.Timestamps;
 
 /**
@@ -45,7 +46,8 @@ public class Outbox {
 
     /** An event a worker holds: what to send, and where. */
     record Claimed(UUID id, String type, String partnerId, String body, int attempts, Instant createdAt,
-                   Instant retryFrom, String webhookUrl, String encryptedSecret, UUID referralId, String office) {
+                   Instant retryFrom, String webhookUrl, String encryptedSecret, UUID referralId, String office,
+                   String traceParent) {
     }
 
     @Schema(name = "DeadLetter")
@@ -113,6 +115,7 @@ public class Outbox {
         e.createdAt = now;
         e.retryFrom = now;
         e.nextAttemptAt = now;
+        e.traceParent = Traces.currentParent();
         e.persist();
         if (e.status == OutboxEvent.Status.PENDING) {
             enqueued.fire(new Enqueued(e.id));
@@ -140,7 +143,7 @@ public class Outbox {
                                 limit ?3
                                 for update skip locked)
                         returning e.id, e.type, e.partner_id, cast(e.payload as text), e.attempts, e.created_at,
-                                  e.retry_from, e.referral_id, e.office""")
+                                  e.retry_from, e.referral_id, e.office, e.trace_parent""")
                 .setParameter(1, now.plus(lease)).setParameter(2, now).setParameter(3, limit)
                 .getResultList();
         List<Claimed> claimed = new ArrayList<>(rows.size());
@@ -148,7 +151,7 @@ public class Outbox {
             Partner partner = Partner.findById((String) r[2]);
             claimed.add(new Claimed((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], ((Number) r[4]).intValue(),
                     Timestamps.instant(r[5]), Timestamps.instant(r[6]), partner == null ? null : partner.webhookUrl,
-                    partner == null ? null : partner.webhookSecretEncrypted, (UUID) r[7], (String) r[8]));
+                    partner == null ? null : partner.webhookSecretEncrypted, (UUID) r[7], (String) r[8], (String) r[9]));
         }
         return claimed;
     }

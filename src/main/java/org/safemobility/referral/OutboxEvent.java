@@ -84,4 +84,8 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "dead_at")
     public Instant deadAt;
+
+    /** The W3C traceparent of the transaction that wrote the event; its delivery continues that trace. */
+    @Column(name = "trace_parent")
+    public String traceParent;
 }

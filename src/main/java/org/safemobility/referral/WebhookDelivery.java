@@ -3,6 +3,12 @@ package org.safemobility.referral;
 import com.standardwebhooks.Webhook;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +26,7 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
+import org.safemobility.http.Traces;
 
 /**
  * Delivers outbox events to partners' webhooks, signed as the Standard Webhooks specification describes
@@ -46,6 +53,9 @@ public class WebhookDelivery {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    Tracer tracer;
 
     private final Semaphore wake = new Semaphore(0);
     private final List<Thread> workers = new ArrayList<>();
@@ -115,8 +125,26 @@ public class WebhookDelivery {
         }
     }
 
-    /** Sends one event; a success is returned for the batch to record, a failure is recorded at once. */
+    /**
+     * Sends one event, in a span that continues the trace of the transaction that wrote it (a caseworker's approval,
+     * a partner's decision), and passes that trace on to the partner in {@code traceparent}.
+     */
     Outbox.Delivered deliver(Outbox.Claimed event) {
+        Span span = tracer.spanBuilder("webhook " + event.type()).setSpanKind(SpanKind.CLIENT)
+                .setParent(Traces.continuing(event.traceParent()))
+                .setAttribute("smo.webhook.event_id", event.id().toString())
+                .setAttribute("smo.webhook.partner", event.partnerId())
+                .setAttribute(AttributeKey.longKey("smo.webhook.attempt"), event.attempts() + 1L)
+                .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            return send(event);
+        } finally {
+            span.end();
+        }
+    }
+
+    /** A success is returned for the batch to record, a failure is recorded at once. */
+    private Outbox.Delivered send(Outbox.Claimed event) {
         if (event.webhookUrl() == null || event.encryptedSecret() == null) {
             outbox.skipped(event.id());
             return null;
@@ -129,15 +157,20 @@ public class WebhookDelivery {
             String secret = secrets.decrypt(event.partnerId(), event.encryptedSecret());
             long timestamp = Instant.now().getEpochSecond();
             String signature = new Webhook(secret).sign(event.id().toString(), timestamp, event.body());
-            HttpRequest request = HttpRequest.newBuilder(url).timeout(config.timeout())
+            HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(config.timeout())
                     .header("Content-Type", "application/json")
                     .header("User-Agent", "smo-case-backend-webhooks")
                     .header("webhook-id", event.id().toString())
                     .header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", signature)
-                    .POST(HttpRequest.BodyPublishers.ofString(event.body())).build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                    .header("webhook-signature", signature);
+            String traceParent = Traces.currentParent();
+            if (traceParent != null) {
+                request.header("traceparent", traceParent);
+            }
+            HttpResponse<Void> response = http.send(request.POST(HttpRequest.BodyPublishers.ofString(event.body())).build(),
+                    HttpResponse.BodyHandlers.discarding());
             status = response.statusCode();
+            Span.current().setAttribute(AttributeKey.longKey("http.response.status_code"), status);
             if (status >= 200 && status < 300) {
                 Instant at = Instant.now();
                 deliveries.record(Duration.between(event.createdAt(), at));
@@ -153,6 +186,7 @@ public class WebhookDelivery {
             error = failureCategory(e);
             LOG.debugf("webhook %s to partner %s failed: %s", event.id(), event.partnerId(), e);
         }
+        Span.current().setStatus(StatusCode.ERROR, error);
         outbox.failed(event, status, error);
         return null;
     }

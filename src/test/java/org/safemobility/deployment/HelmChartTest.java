@@ -39,7 +39,7 @@ class HelmChartTest {
                 .contains("alert: SmoWebhookDeadLetters", "alert: SmoWorkflowIncidents", "alert: SmoTasksOverdue",
                         "alert: SmoDatabasePoolExhausted")
                 .contains("smo-case-backend.json", "grafana_dashboard: \"1\"")
-                .contains("name: QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT")
+                .contains("name: QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "name: SMO_TRACING_SAMPLE_RATIO", "value: \"0.25\"")
                 .contains("value: \"40\"") // the pool size reaches the pod
                 .doesNotContain("\n  replicas:"); // the autoscaler owns the replica count
         String policy = document(manifests, "kind: NetworkPolicy");
@@ -78,6 +78,18 @@ class HelmChartTest {
         assertThatThrownBy(() -> new Helm(CHART).template().withName("smo")
                 .set("securityContext.readOnlyRootFilesystem", "false").call())
                 .hasMessageContaining("readOnlyRootFilesystem");
+    }
+
+    @Test
+    void tracing_through_the_network_policy_needs_the_collector_named() {
+        assertThatThrownBy(() -> new Helm(CHART).template().withName("smo")
+                .set("tracing.otlpEndpoint", "http://otel-collector.monitoring.svc:4317").call())
+                .hasMessageContaining("networkPolicy.collector.to");
+        assertThatThrownBy(() -> new Helm(CHART).template().withName("smo").set("tracing.sampleRatio", "2").call())
+                .hasMessageContaining("sampleRatio");
+        String policy = document(new Helm(CHART).template().withName("smo")
+                .withValuesFile(CHART.resolve("ci").resolve("production-values.yaml")).call(), "kind: NetworkPolicy");
+        assertThat(policy).contains("app.kubernetes.io/name: opentelemetry-collector", "port: 4317");
     }
 
     private static String document(String manifests, String marker) {

@@ -7,6 +7,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safemobility.fixtures.Forms;
+import org.safemobility.fixtures.RecordedSpans;
 import org.safemobility.fixtures.RegistrationFixture;
 import org.safemobility.fixtures.TokenFixture;
 import org.safemobility.fixtures.WebhookReceiver;
@@ -179,5 +183,33 @@ class WebhookIT {
                 .post("/api/v1/cases/" + referred.caseId() + "/withdraw").then().statusCode(200);
         assertThat(awaitDeliveries(referred.referral(), 2)).extracting(WebhookReceiver.Delivery::type)
                 .containsExactly("referral.created", "referral.withdrawn");
+    }
+
+    /**
+     * The withdrawal's request and the webhook it caused are one trace: the worker continues the trace stored with the
+     * event, in a span of its own, and hands it on to the partner in {@code traceparent}.
+     */
+    @Test
+    void a_webhook_continues_the_trace_of_the_request_that_caused_it() {
+        Referred referred = referToSpain();
+        awaitDeliveries(referred.referral(), 1);
+        String traceParent = RecordedSpans.newTraceParent();
+        String traceId = RecordedSpans.traceIdOf(traceParent);
+        given().auth().oauth2(CASEWORKER).header("traceparent", traceParent).contentType(ContentType.JSON)
+                .body(Map.of("reason", "Found work locally"))
+                .post("/api/v1/cases/" + referred.caseId() + "/withdraw").then().statusCode(200);
+        WebhookReceiver.Delivery withdrawn = awaitDeliveries(referred.referral(), 2).get(1);
+        assertThat(withdrawn.traceParent()).matches("00-" + traceId + "-[0-9a-f]{16}-01");
+        await().atMost(Duration.ofSeconds(10)).until(() -> RecordedSpans.ofTrace(traceId).stream()
+                .anyMatch(s -> s.getName().equals("webhook referral.withdrawn")));
+        SpanData delivery = RecordedSpans.ofTrace(traceId).stream()
+                .filter(s -> s.getName().equals("webhook referral.withdrawn")).findFirst().orElseThrow();
+        assertThat(withdrawn.traceParent()).as("the partner sees the delivery's span as its parent")
+                .contains(delivery.getSpanId());
+        assertThat(delivery.getAttributes().get(AttributeKey.longKey("http.response.status_code"))).isEqualTo(204L);
+        assertThat(delivery.getAttributes().get(AttributeKey.stringKey("smo.webhook.event_id")))
+                .isEqualTo(withdrawn.webhookId());
+        assertThat(RecordedSpans.ofTrace(traceId)).as("the request's own span is in the same trace")
+                .anyMatch(s -> s.getKind() == SpanKind.SERVER && s.getName().equals("POST /api/v1/cases/{id}/withdraw"));
     }
 }
