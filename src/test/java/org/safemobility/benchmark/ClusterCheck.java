@@ -50,14 +50,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  * them (the engine's job lock time);</li>
  * <li>PostgreSQL stopped: requests get 503 with Retry-After; started again: registrations succeed without a restart;</li>
  * <li>the overdue timers of every case registered above (schedule-interview's deadline set to 30 s for the run)
- * fired once each, whichever replica's job executor took them, through the restarts and the kill.</li>
+ * fired once each, whichever replica's job executor took them, through the restarts and the kill;</li>
+ * <li>a pathway suspended and lifted again while both replicas sweep every 2 s: each open referral is held once and
+ * resumed once (one webhook each);</li>
+ * <li>the retention job run on both replicas at the same moment (retention shortened to 1 s, batches of 5): each closed
+ * case is erased once, by one run or the other;</li>
+ * <li>both replicas started at once on an emptied queue table: one fills it from the engine, the other leaves it, and
+ * it holds each open task once.</li>
  * </ol>
+ * The idempotency purge is the one scheduled job every replica runs: it deletes expired keys, so running twice is
+ * harmless (IdempotencyKeys).
  */
 public final class ClusterCheck {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private static final Map<String, AtomicInteger> WEBHOOKS = new ConcurrentHashMap<>();
+    /** referral.held and referral.resumed webhooks, counted by "type/referralId". */
+    private static final Map<String, AtomicInteger> NOTICES = new ConcurrentHashMap<>();
     private static final List<String> FAILURES = new ArrayList<>();
     private static final AtomicInteger NEXT = new AtomicInteger(5_000_000);
 
@@ -97,6 +107,9 @@ public final class ClusterCheck {
             killedReplicaJobs(balancer, replicaA, caseworker, supervisor, a);
             databaseOutage(balancer, caseworker);
             timersOnce();
+            suspensionSweepsOnce(balancer, admin);
+            retentionOnce(replicaA, replicaB, balancer, caseworker, admin);
+            queueBackfillOnce(a, b);
             receiver.stop(0);
         } catch (Exception e) {
             e.printStackTrace(System.out);
@@ -330,6 +343,141 @@ public final class ClusterCheck {
         check(twice == 0, "no timer fired twice across the replicas");
     }
 
+    // 9
+    private static void suspensionSweepsOnce(String balancer, String admin) throws Exception {
+        String open = "select count(*) from smo.referral where status in ('SENT', 'INFO_REQUESTED') and pathway = 'SPAIN' "
+                + "and office = 'GT'";
+        long referrals = count(open);
+        NOTICES.clear();
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("America/Guatemala")).toString();
+        JsonNode suspension = JSON.readTree(send(request(balancer + "/api/v1/admin/pathway-suspensions", admin)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                        Map.of("pathway", "SPAIN", "office", "GT", "startsOn", today, "reason", "cluster test"))))
+                .build(), 201));
+        awaitNotices("referral.held", referrals);
+        Thread.sleep(5_000); // two more sweeps of each replica: a second notice, if any, would be sent by now
+        Map<String, Integer> held = notices("referral.held");
+        long heldNow = count(open + " and held_since is not null");
+        send(request(balancer + "/api/v1/admin/pathway-suspensions/" + suspension.get("id").asText(), admin)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                        Map.of("liftedOn", today, "reason", "cluster test over", "version", suspension.get("version").asLong()))))
+                .build(), 200);
+        awaitNotices("referral.resumed", referrals);
+        Thread.sleep(5_000);
+        Map<String, Integer> resumed = notices("referral.resumed");
+        long events = count("select count(*) from smo.outbox_event where type in ('referral.held', 'referral.resumed')");
+        System.out.printf("9. SPAIN suspended at GT and lifted, both replicas sweeping every 2 s: %d open referrals, %d held "
+                + "(%d held notices, %d referrals told twice), %d resumed notices (%d referrals told twice); %d events in "
+                + "the outbox%n", referrals, heldNow, total(held), twice(held), total(resumed), twice(resumed), events);
+        check(referrals > 0 && held.size() == referrals && heldNow == referrals, "every open referral was held");
+        check(twice(held) == 0 && twice(resumed) == 0 && events == 2 * referrals,
+                "each referral was held once and resumed once across the replicas' sweeps");
+        check(resumed.size() == referrals && count(open + " and held_since is not null") == 0, "every held referral resumed");
+    }
+
+    // 10
+    private static void retentionOnce(String replicaA, String replicaB, String balancer, String caseworker, String admin)
+            throws Exception {
+        int closed = 40;
+        for (int i = 0; i < closed; i++) {
+            String caseId = register(balancer, caseworker);
+            send(request(balancer + "/api/v1/cases/" + caseId + "/withdraw", caseworker).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"reason\": \"cluster test\"}")).build(), 200);
+        }
+        Thread.sleep(1_500); // past the shortened retention
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<JsonNode>> runs = new ArrayList<>();
+        for (String replica : List.of(replicaA, replicaB)) {
+            runs.add(pool.submit(() -> {
+                go.await();
+                return JSON.readTree(send(request(replica + "/api/v1/admin/retention/runs", admin)
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(), 200));
+            }));
+        }
+        go.countDown();
+        JsonNode onA = runs.get(0).get();
+        JsonNode onB = runs.get(1).get();
+        pool.shutdown();
+        long erased = count("select count(distinct case_id) from smo.audit_event where action = 'case.erased'");
+        long twice = count("""
+                select count(*) from (select case_id from smo.audit_event where action = 'case.erased'
+                                       group by case_id having count(*) > 1) t""");
+        System.out.printf("10. %d cases closed, retention run on both replicas at once (retention 1 s, batches of 5): "
+                + "a erased %d (busy %s), b erased %d (busy %s); %d cases erased in the audit trail, %d twice%n", closed,
+                onA.get("erased").asInt(), onA.get("busy").asBoolean(), onB.get("erased").asInt(), onB.get("busy").asBoolean(),
+                erased, twice);
+        check(onA.get("erased").asInt() + onB.get("erased").asInt() == erased && erased >= closed,
+                "the two runs together erased every closed case");
+        check(twice == 0, "no case was erased twice");
+    }
+
+    // 11
+    private static void queueBackfillOnce(String[] a, String[] b) throws Exception {
+        String unqueued = "select count(*) from act_ru_task t where not exists (select 1 from smo.open_task o where o.task_id = t.id_)";
+        long queued = count("select count(*) from smo.open_task");
+        long engine = count("select count(*) from act_ru_task");
+        long unqueuedBefore = count(unqueued); // engine tasks that are no case's (none expected)
+        for (Process replica : REPLICAS.values()) {
+            replica.destroy();
+            replica.waitFor();
+        }
+        long filledBefore = logLines("queues: filled");
+        execute("delete from smo.open_task");
+        long started = System.nanoTime();
+        launch("a", a);
+        launch("b", b);
+        awaitReady("a", a);
+        awaitReady("b", b);
+        long filled = logLines("queues: filled") - filledBefore;
+        long after = count("select count(*) from smo.open_task");
+        long missing = count(unqueued) - unqueuedBefore;
+        System.out.printf("11. both replicas started at once (ready in %.1f s) on an emptied queue table: %d filled it; %d "
+                + "queued tasks before, %d after, %d engine tasks, %d of them missing from the queues%n",
+                (System.nanoTime() - started) / 1e9, filled, queued, after, engine, missing);
+        check(filled == 1, "one replica filled the queue table");
+        check(after == queued && missing == 0, "the queue table holds every open task once");
+    }
+
+    private static void awaitNotices(String type, long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (notices(type).size() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+    }
+
+    /** Per referral, how many notices of this type arrived (held, resumed). */
+    private static Map<String, Integer> notices(String type) {
+        Map<String, Integer> counted = new HashMap<>();
+        NOTICES.forEach((key, n) -> {
+            if (key.startsWith(type + "/")) {
+                counted.put(key.substring(type.length() + 1), n.get());
+            }
+        });
+        return counted;
+    }
+
+    private static long total(Map<String, Integer> counted) {
+        return counted.values().stream().mapToLong(Integer::longValue).sum();
+    }
+
+    private static long twice(Map<String, Integer> counted) {
+        return counted.values().stream().filter(n -> n > 1).count();
+    }
+
+    private static long logLines(String text) throws Exception {
+        long lines = 0;
+        for (String name : List.of("a", "b")) {
+            Path log = Path.of("target/cluster-replica-" + name + ".log");
+            if (java.nio.file.Files.exists(log)) {
+                try (var all = java.nio.file.Files.lines(log, java.nio.charset.StandardCharsets.UTF_8)) {
+                    lines += all.filter(line -> line.contains(text)).count();
+                }
+            }
+        }
+        return lines;
+    }
+
     private record Result(Set<UUID> acknowledged, AtomicInteger retried, AtomicInteger failed) {
     }
 
@@ -383,17 +531,30 @@ public final class ClusterCheck {
     }
 
     private static void start(String name, String[] ports) throws Exception {
+        launch(name, ports);
+        awaitReady(name, ports);
+    }
+
+    private static void launch(String name, String[] ports) throws Exception {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-Xmx256m",
                 // schedule-interview falls overdue in 30 s, not days: every case registered here gets a timer that the
                 // replicas' job executors race for (check 8)
-                "-Dsmo.deadlines.due.\"schedule-interview\"=PT30S", "-jar", "quarkus-run.jar");
+                "-Dsmo.deadlines.due.\"schedule-interview\"=PT30S",
+                // both replicas sweep suspensions every 2 s (check 9); a closed case is due for erasure after 1 s,
+                // erased five a transaction, so that two runs interleave (check 10)
+                "-Dsmo.suspensions.sweep-every=2s", "-Dsmo.suspensions.sweep-delay=2s",
+                "-Dsmo.retention.closed-case-personal-data=PT1S", "-Dsmo.retention.batch-size=5",
+                "-jar", "quarkus-run.jar");
         ProcessBuilder builder = new ProcessBuilder(command).directory(app.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/cluster-replica-" + name + ".log")));
         builder.environment().put("QUARKUS_HTTP_PORT", ports[0]);
         builder.environment().put("QUARKUS_MANAGEMENT_PORT", ports[1]);
-        Process process = builder.start();
-        REPLICAS.put(name, process);
+        REPLICAS.put(name, builder.start());
+    }
+
+    private static void awaitReady(String name, String[] ports) throws Exception {
+        Process process = REPLICAS.get(name);
         URI ready = URI.create("http://localhost:" + ports[1] + "/q/health/ready");
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
@@ -467,6 +628,9 @@ public final class ClusterCheck {
             if ("referral.created".equals(type)) {
                 WEBHOOKS.computeIfAbsent(exchange.getRequestHeaders().getFirst("webhook-id"), id -> new AtomicInteger())
                         .incrementAndGet();
+            } else if ("referral.held".equals(type) || "referral.resumed".equals(type)) {
+                String referral = JSON.readTree(body).path("data").path("referralId").asText();
+                NOTICES.computeIfAbsent(type + "/" + referral, k -> new AtomicInteger()).incrementAndGet();
             }
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
@@ -500,6 +664,12 @@ public final class ClusterCheck {
                 rs.next();
                 return rs.getLong(1);
             }
+        }
+    }
+
+    private static void execute(String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbc, "smo", null); var st = c.createStatement()) {
+            st.execute(sql);
         }
     }
 
