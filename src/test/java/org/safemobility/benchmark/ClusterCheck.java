@@ -349,10 +349,12 @@ public final class ClusterCheck {
                 + "and office = 'GT'";
         long referrals = count(open);
         NOTICES.clear();
-        String today = java.time.LocalDate.now(java.time.ZoneId.of("America/Guatemala")).toString();
+        java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneId.of("America/Guatemala"));
+        String today = day.toString();
+        // from yesterday, so that it can be lifted from today
         JsonNode suspension = JSON.readTree(send(request(balancer + "/api/v1/admin/pathway-suspensions", admin)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
-                        Map.of("pathway", "SPAIN", "office", "GT", "startsOn", today, "reason", "cluster test"))))
+                        Map.of("pathway", "SPAIN", "office", "GT", "startsOn", day.minusDays(1).toString(), "reason", "cluster test"))))
                 .build(), 201));
         awaitNotices("referral.held", referrals);
         Thread.sleep(5_000); // two more sweeps of each replica: a second notice, if any, would be sent by now

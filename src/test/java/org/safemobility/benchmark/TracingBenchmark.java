@@ -16,13 +16,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * the service as shipped (every request gets a trace id, nothing is recorded: {@code smo.tracing.sample-ratio=0}),
  * one with the OpenTelemetry SDK disabled (the baseline: no trace ids at all), and one recording and exporting every
  * trace over OTLP to a sink in this program (ratio 1). Registrations at 8 clients in 20-second rounds, the three
- * services taking turns, after a warm-up of each; printed per round and as ratios to the baseline's round beside it.
+ * services taking turns (in alternating order), after a warm-up of each; printed per round and as ratios to the
+ * baseline's round beside it ({@code MAVEN_OPTS=-Dtracing.rounds=N}, default 5).
  */
 public final class TracingBenchmark {
 
     private static final int CLIENTS = 8;
     private static final Duration ROUND = Duration.ofSeconds(20);
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = Integer.getInteger("tracing.rounds", 5);
 
     public static void main(String[] args) throws Exception {
         String shipped = args[0];
