@@ -20,12 +20,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * otherwise make the service try to export), yet every request still has a trace id for logs and problem responses.
  * <p>
  * Database work outside any trace (a statement or a connection taken by the engine's job acquisition, the metrics
- * gauges' counts every scrape) is never recorded: thousands of one-span traces a minute would bury the requests'.
+ * gauges' counts every scrape) is never recorded: thousands of one-span traces a minute would bury the requests'. Nor
+ * is taking a connection from the pool: a registration does it 22 times (the engine, Hibernate and the audit trail each
+ * ask for the transaction's connection), each a span with nothing to say; waiting for one shows in the request's
+ * time and in the pool's metrics.
  */
 @Singleton
 public class TraceSampling implements Sampler {
 
     private static final AttributeKey<String> DB_SYSTEM = AttributeKey.stringKey("db.system");
+    /** The JDBC instrumentation's span for taking a connection from the pool. */
+    static final String CONNECTION_TAKEN = "DataSource.getConnection";
 
     private final Sampler sampler;
     private final double ratio;
@@ -41,7 +46,9 @@ public class TraceSampling implements Sampler {
     @Override
     public SamplingResult shouldSample(Context parent, String traceId, String name, SpanKind kind, Attributes attributes,
                                        List<LinkData> links) {
-        if (attributes.get(DB_SYSTEM) != null && !Span.fromContext(parent).getSpanContext().isValid()) {
+        // a connection's span learns its database only when it ends: it is known by its name
+        if (name.equals(CONNECTION_TAKEN)
+                || attributes.get(DB_SYSTEM) != null && !Span.fromContext(parent).getSpanContext().isValid()) {
             return SamplingResult.drop();
         }
         return sampler.shouldSample(parent, traceId, name, kind, attributes, links);

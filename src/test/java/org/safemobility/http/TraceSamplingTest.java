@@ -39,8 +39,10 @@ class TraceSamplingTest {
         assertThat(decide(on, Context.root(), SpanKind.SERVER, Attributes.empty())).isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
         assertThat(decide(on, SAMPLED_CALLER, SpanKind.CLIENT, STATEMENT)).isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
         assertThat(decide(on, Context.root(), SpanKind.CLIENT, STATEMENT)).isEqualTo(SamplingDecision.DROP);
-        assertThat(decide(on, Context.root(), SpanKind.INTERNAL, STATEMENT)).as("DataSource.getConnection")
+        assertThat(decide(on, Context.root(), SpanKind.INTERNAL, STATEMENT)).as("a connection taken outside a trace")
                 .isEqualTo(SamplingDecision.DROP);
+        assertThat(on.shouldSample(SAMPLED_CALLER, TRACE, "DataSource.getConnection", SpanKind.INTERNAL, Attributes.empty(), List.of())
+                .getDecision()).as("a connection taken inside one").isEqualTo(SamplingDecision.DROP);
         assertThat(decide(on, Context.root(), SpanKind.CLIENT, Attributes.empty()))
                 .as("a webhook delivery of an event written outside any trace").isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
     }
