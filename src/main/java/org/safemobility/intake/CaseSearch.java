@@ -28,13 +28,28 @@ public class CaseSearch {
     @ConfigProperty(name = "smo.search.name-similarity", defaultValue = "0.3")
     double nameSimilarity;
 
+    /** The search rows of the offices the caller reads ({@code ?2}, a text array literal). */
+    public static final String OFFICES = "s.office = any(cast(?2 as text[]))";
+
+    /**
+     * For each word of {@code ?1}, the codes it may have meant, as a text array literal: its own and those of the name
+     * words on record that look like it (with {@code pg_trgm.similarity_threshold} set).
+     */
+    public static final String NEIGHBOURS = """
+            select array_to_string(smo.search_codes(q.w) || coalesce(array_agg(distinct c.code)
+                       filter (where c.code is not null), '{}'), ',')
+              from unnest(smo.search_words(?1)) q(w)
+              left join lateral (select unnest(smo.search_codes(d.word)) as code from smo.name_word d
+                                  where d.word % q.w) c on true
+             group by q.w""";
+
     @Inject
     EntityManager em;
 
     @Transactional(Transactional.TxType.MANDATORY)
     CaseSummary.Page find(CaseQueries.CaseFilter filter, Set<String> offices, int page, int size) {
         String text = filter.q().strip();
-        StringBuilder where = new StringBuilder("s.office = any(cast(?2 as text[]))");
+        StringBuilder where = new StringBuilder(OFFICES);
         List<Object> parameters = new ArrayList<>(List.of(text, "{" + String.join(",", offices) + "}"));
         if (filter.status() != null) {
             parameters.add(filter.status().name());
@@ -80,14 +95,7 @@ public class CaseSearch {
         em.createNativeQuery("select set_config('pg_trgm.similarity_threshold', ?1, true)")
                 .setParameter(1, Double.toString(nameSimilarity)).getSingleResult();
         List<String> alternatives = new ArrayList<>();
-        for (Object row : em.createNativeQuery("""
-                        select array_to_string(smo.search_codes(q.w) || coalesce(array_agg(distinct c.code)
-                                   filter (where c.code is not null), '{}'), ',')
-                          from unnest(smo.search_words(?1)) q(w)
-                          left join lateral (select unnest(smo.search_codes(d.word)) as code from smo.name_word d
-                                              where d.word % q.w) c on true
-                         group by q.w""")
-                .setParameter(1, text).getResultList()) {
+        for (Object row : em.createNativeQuery(NEIGHBOURS).setParameter(1, text).getResultList()) {
             alternatives.add("{" + row + "}");
         }
         return alternatives;
@@ -100,6 +108,32 @@ public class CaseSearch {
     @SuppressWarnings("unchecked")
     private List<Object[]> rows(StringBuilder where, List<Object> filterParameters, int limitRows, int offsetRows,
                                 List<String> neighbours) {
+        // documents and phones are stored sealed: they are found by their blind indexes ('' matches none)
+        org.safemobility.crypto.FieldCipher cipher = org.safemobility.crypto.FieldCipher.get();
+        String text = (String) filterParameters.get(0);
+        PageStatement statement = page(where.toString(), filterParameters, limitRows, offsetRows, neighbours,
+                java.util.Objects.requireNonNullElse(cipher.documentIndex(text), ""),
+                java.util.Objects.requireNonNullElse(cipher.phoneIndex(text), ""));
+        var query = em.createNativeQuery(statement.sql());
+        for (int i = 0; i < statement.parameters().size(); i++) {
+            query.setParameter(i + 1, statement.parameters().get(i));
+        }
+        return query.getResultList();
+    }
+
+    /**
+     * A search page's statement: SQL with positional parameters ({@code ?1}, {@code ?2}, ...) and their values in
+     * order. Public so that the search benchmark explains the very statement the service runs.
+     */
+    public record PageStatement(String sql, List<Object> parameters) {
+    }
+
+    /**
+     * The statement of one page: {@code where} filters the search rows (the offices as {@code ?2}, the searched text
+     * being {@code ?1}), {@code neighbours} (null in the first pass) the codes each word may have meant.
+     */
+    public static PageStatement page(String where, List<Object> filterParameters, int limitRows, int offsetRows,
+                                     List<String> neighbours, String documentIndex, String phoneIndex) {
         List<Object> parameters = new ArrayList<>(filterParameters);
         StringBuilder codes = new StringBuilder("cardinality(q.codes) > 0 and s.codes @> q.codes");
         if (neighbours != null) {
@@ -109,12 +143,9 @@ public class CaseSearch {
                 codes.append(" and s.codes && cast(?").append(parameters.size()).append(" as text[])");
             }
         }
-        // documents and phones are stored sealed: they are found by their blind indexes ('' matches none)
-        org.safemobility.crypto.FieldCipher cipher = org.safemobility.crypto.FieldCipher.get();
-        String text = (String) parameters.get(0);
-        parameters.add(java.util.Objects.requireNonNullElse(cipher.documentIndex(text), ""));
+        parameters.add(documentIndex);
         int document = parameters.size();
-        parameters.add(java.util.Objects.requireNonNullElse(cipher.phoneIndex(text), ""));
+        parameters.add(phoneIndex);
         int phone = parameters.size();
         parameters.add(limitRows);
         int limit = parameters.size();
@@ -123,7 +154,7 @@ public class CaseSearch {
         // every branch filters and carries what the page is ordered by, so no branch's rows are looked up again
         String exact = "select s.case_id, s.registered_at, %s as score from smo.case_file c "
                 + "join smo.case_search s on s.case_id = c.id where %s and " + where;
-        var query = em.createNativeQuery("""
+        String sql = """
                 with q as (select smo.search_words(?1) as words, smo.search_codes(?1) as codes),
                 hits as (
                     %s
@@ -151,10 +182,7 @@ public class CaseSearch {
                 exact.formatted("2.5", "(c.applicant_document_index = ?" + document + " or c.id = any(array(select m.case_id "
                         + "from smo.household_member m where m.document_index = ?" + document + ")))"),
                 exact.formatted("2.5", "c.applicant_phone_index = ?" + phone),
-                codes, where, limit, offset));
-        for (int i = 0; i < parameters.size(); i++) {
-            query.setParameter(i + 1, parameters.get(i));
-        }
-        return query.getResultList();
+                codes, where, limit, offset);
+        return new PageStatement(sql, parameters);
     }
 }
