@@ -1,6 +1,5 @@
 package org.safemobility.intake;
 
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -73,33 +72,56 @@ public class CaseQueries {
         return found;
     }
 
+    /**
+     * Newest first, by index at any size: each office's newest cases from its own index, merged (one index read
+     * per office, as deep as the page), and a total counted as far as {@link CaseSummary#COUNTED}. A plain
+     * {@code office in (...) order by} sorted every case of a supervisor's offices for each page (60 ms at 500,000).
+     */
+    @SuppressWarnings("unchecked")
     private CaseSummary.Page newestFirst(CaseFilter filter, Set<String> offices, int page, int size) {
-        List<String> conditions = new ArrayList<>(List.of("office in :offices"));
-        Parameters params = Parameters.with("offices", offices);
+        StringBuilder filters = new StringBuilder();
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("offices", "{" + String.join(",", offices) + "}");
         if (filter.status() != null) {
-            conditions.add("status = :status");
-            params.and("status", filter.status());
+            filters.append(" and c.status = :status");
+            values.put("status", filter.status().name());
         }
         if (filter.nationality() != null) {
-            conditions.add("applicant.nationality = :nationality");
-            params.and("nationality", filter.nationality());
+            filters.append(" and c.applicant_nationality = :nationality");
+            values.put("nationality", filter.nationality());
         }
         if (filter.dateOfBirth() != null) {
-            conditions.add("applicant.dateOfBirth = :dateOfBirth");
-            params.and("dateOfBirth", filter.dateOfBirth());
+            filters.append(" and c.applicant_date_of_birth = :dateOfBirth");
+            values.put("dateOfBirth", filter.dateOfBirth());
         }
         if (filter.registeredFrom() != null) {
-            conditions.add("createdAt >= :from");
-            params.and("from", filter.registeredFromInstant());
+            filters.append(" and c.created_at >= :from");
+            values.put("from", filter.registeredFromInstant());
         }
         if (filter.registeredTo() != null) {
-            conditions.add("createdAt < :to");
-            params.and("to", filter.registeredToInstant());
+            filters.append(" and c.created_at < :to");
+            values.put("to", filter.registeredToInstant());
         }
-        var query = CaseFile.<CaseFile>find(String.join(" and ", conditions) + " order by createdAt desc, id desc", params)
-                .page(page, size);
-        List<CaseSummary> items = query.list().stream().map(CaseQueries::summary).toList();
-        return new CaseSummary.Page(items, query.count(), page, size);
+        var em = CaseFile.getEntityManager();
+        var paging = em.createNativeQuery("""
+                select p.id from unnest(cast(:offices as text[])) o(office)
+                 cross join lateral (select c.id, c.created_at from smo.case_file c where c.office = o.office %s
+                                      order by c.created_at desc, c.id desc limit :upTo) p
+                 order by p.created_at desc, p.id desc offset :skip limit :size""".formatted(filters), UUID.class);
+        values.forEach(paging::setParameter);
+        List<UUID> ids = paging.setParameter("upTo", (page + 1) * size).setParameter("skip", page * size)
+                .setParameter("size", size).getResultList();
+        Map<UUID, CaseFile> cases = ids.isEmpty() ? Map.of() : CaseFile.<CaseFile>list("id in ?1", ids).stream()
+                .collect(Collectors.toMap(c -> c.id, c -> c));
+        List<CaseSummary> items = ids.stream().map(cases::get).filter(java.util.Objects::nonNull)
+                .map(CaseQueries::summary).toList();
+        // counted as far as COUNTED + 1 rows of an index: past that, how many more makes no page a person reads
+        var counting = em.createNativeQuery("""
+                select count(*) from (select 1 from smo.case_file c where c.office = any(cast(:offices as text[])) %s
+                                       limit %d) counted""".formatted(filters, CaseSummary.COUNTED + 1), Long.class);
+        values.forEach(counting::setParameter);
+        long counted = ((Number) counting.getSingleResult()).longValue();
+        return new CaseSummary.Page(items, Math.min(counted, CaseSummary.COUNTED), counted > CaseSummary.COUNTED, page, size);
     }
 
     /** Case number and office of each case, for lists of work that refer to cases by id (no audit: no personal data). */

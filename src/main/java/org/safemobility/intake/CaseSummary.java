@@ -18,7 +18,24 @@ public record CaseSummary(
         Instant createdAt,
         Instant updatedAt) {
 
+    /**
+     * A page of cases. A list without search text counts its total up to {@link #COUNTED}: an exact count would read
+     * every case of the caller's offices on every page (40-55 ms at 250,000 cases of an office, however small the page).
+     */
     @Schema(name = "CasePage")
-    public record Page(List<CaseSummary> items, long total, int page, int size) {
+    public record Page(List<CaseSummary> items,
+                       @Schema(description = "How many cases match; a list without q counts up to 10,000 (see totalCapped)")
+                       long total,
+                       @Schema(description = "True when more than 10,000 cases match a list without q: total then says 10,000")
+                       boolean totalCapped,
+                       int page, int size) {
+
+        /** A page whose total is exact. */
+        public Page(List<CaseSummary> items, long total, int page, int size) {
+            this(items, total, false, page, size);
+        }
     }
+
+    /** How far a list's total is counted. */
+    public static final int COUNTED = 10_000;
 }

@@ -92,6 +92,66 @@ class CaseReadingIT {
     }
 
     @Test
+    void a_supervisor_of_two_offices_pages_both_newest_first() {
+        String born = java.time.LocalDate.of(1940, 1, 1).plusDays(java.util.concurrent.ThreadLocalRandom.current()
+                .nextInt(20_000)).toString();
+        List<String> ids = IntStream.range(0, 5).mapToObj(i -> {
+            String office = i % 2 == 0 ? "CO" : "EC";
+            return register(TokenFixture.caseworker(office), RegistrationFixture.minimal(office)
+                    .with("applicant.dateOfBirth", born));
+        }).toList();
+        String supervisor = TokenFixture.supervisor("EC", "CO");
+        given().auth().oauth2(supervisor).queryParam("dateOfBirth", born).queryParam("size", 3).get("/api/v1/cases")
+                .then().statusCode(200).body("total", greaterThanOrEqualTo(5)).body("totalCapped", equalTo(false))
+                .body("items.id", equalTo(List.of(ids.get(4), ids.get(3), ids.get(2))));
+        given().auth().oauth2(supervisor).queryParam("dateOfBirth", born).queryParam("size", 3).queryParam("page", 1)
+                .get("/api/v1/cases").then().statusCode(200)
+                .body("items.id[0]", equalTo(ids.get(1))).body("items.id[1]", equalTo(ids.get(0)));
+    }
+
+    /**
+     * A list counts its total as far as 10,000 and says when there are more: an exact count read every case of the
+     * caller's offices on every page. A search's total stays exact (its matches are counted to rank them anyway).
+     */
+    @Test
+    void the_list_counts_up_to_ten_thousand_and_says_when_there_are_more() throws Exception {
+        String batch = "cap-" + UUID.randomUUID().toString().substring(0, 8);
+        String seed = """
+                insert into smo.case_file (id, case_number, office, status, applicant_given_name, applicant_family_name,
+                       applicant_date_of_birth, applicant_nationality, applicant_arrival_date, consent_processing,
+                       consent_partner_sharing, consent_recorded_at, registered_by, created_at, updated_at)
+                select gen_random_uuid(), 'CO-2020-' || upper(?) || '-' || n, 'CO', 'ELIGIBLE', 'Seeded', 'Applicant',
+                       date '1990-01-01', 'TUV', date '2023-01-01', true, true, now(), ?, now() - interval '5 years',
+                       now() - interval '5 years'
+                  from generate_series(1, ?) n""";
+        try (var c = db.getConnection(); var insert = c.prepareStatement(seed)) {
+            insert.setString(1, batch);
+            insert.setString(2, batch);
+            insert.setInt(3, 10_001);
+            insert.executeUpdate();
+        }
+        String token = TokenFixture.supervisor("CO");
+        try {
+            given().auth().oauth2(token).queryParam("nationality", "TUV").queryParam("office", "CO").queryParam("size", 1)
+                    .get("/api/v1/cases").then().statusCode(200)
+                    .body("total", equalTo(10_000)).body("totalCapped", equalTo(true)).body("items", hasSize(1));
+            try (var c = db.getConnection(); var one = c.prepareStatement(
+                    "delete from smo.case_file where id = (select id from smo.case_file where registered_by = ? limit 1)")) {
+                one.setString(1, batch);
+                one.executeUpdate();
+            }
+            given().auth().oauth2(token).queryParam("nationality", "TUV").queryParam("office", "CO")
+                    .get("/api/v1/cases").then().statusCode(200)
+                    .body("total", equalTo(10_000)).body("totalCapped", equalTo(false));
+        } finally {
+            try (var c = db.getConnection(); var all = c.prepareStatement("delete from smo.case_file where registered_by = ?")) {
+                all.setString(1, batch);
+                all.executeUpdate();
+            }
+        }
+    }
+
+    @Test
     void the_list_filters_by_status_and_office() {
         register(TokenFixture.caseworker("EC"), RegistrationFixture.minimal("EC").notServed());
         given().auth().oauth2(TokenFixture.supervisor("EC", "CO")).queryParam("status", "INELIGIBLE").queryParam("office", "EC")
