@@ -94,27 +94,29 @@ if want privacy; then
   kill $plain_service 2>/dev/null || true
 fi
 if want tracing; then
-  # two more JVMs of the same jar on the same database: one with the SDK off, one exporting every trace to the sink
-  # the benchmark runs (OTLP over HTTP)
-  sink_port=$((port + 5))
+  # three fresh JVMs of the same jar on the same database, started together: as shipped, with the SDK off, and one
+  # exporting every trace to the sink the benchmark runs (OTLP over HTTP)
+  sink_port=$((port + 6))
   start_variant() { # name, port offset, extra environment...
     local name=$1 offset=$2; shift 2
     env "$@" SMO_WEBHOOKS_ENCRYPTION_KEY=$(head -c 32 /dev/urandom | base64) QUARKUS_DATASOURCE_JDBC_URL=$jdbc \
       QUARKUS_HTTP_PORT=$((port + offset)) QUARKUS_MANAGEMENT_PORT=$((management_port + offset)) \
       java -jar target/quarkus-app/quarkus-run.jar > "target/benchmark-$name-service.log" 2>&1 &
   }
+  start_variant shipped 5 SMO_TRACING_SAMPLE_RATIO=0
+  shipped_service=$!
   start_variant untraced 3 QUARKUS_OTEL_SDK_DISABLED=true
   untraced_service=$!
   start_variant exporting 4 SMO_TRACING_SAMPLE_RATIO=1 QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL=http/protobuf \
     QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT=http://127.0.0.1:$sink_port
   exporting_service=$!
-  trap 'kill $service $untraced_service $exporting_service 2>/dev/null || true' EXIT
-  for offset in 3 4; do
+  trap 'kill $service $shipped_service $untraced_service $exporting_service 2>/dev/null || true' EXIT
+  for offset in 3 4 5; do
     for _ in $(seq 1 60); do curl -fs -o /dev/null "http://localhost:$((management_port + offset))/q/health/ready" && break; sleep 1; done
   done
   run_main org.safemobility.benchmark.TracingBenchmark \
-    "$args http://localhost:$((port + 3)) http://localhost:$((port + 4)) $sink_port"
-  kill $untraced_service $exporting_service 2>/dev/null || true
+    "$args http://localhost:$((port + 5)) http://localhost:$((port + 3)) http://localhost:$((port + 4)) $sink_port"
+  kill $shipped_service $untraced_service $exporting_service 2>/dev/null || true
 fi
 if want footprint; then
   # fresh JVMs of the same jar on the database the service above has migrated; the service stays up (idle) beside them

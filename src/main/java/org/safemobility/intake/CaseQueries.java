@@ -77,7 +77,6 @@ public class CaseQueries {
      * per office, as deep as the page), and a total counted as far as {@link CaseSummary#COUNTED}. A plain
      * {@code office in (...) order by} sorted every case of a supervisor's offices for each page (60 ms at 500,000).
      */
-    @SuppressWarnings("unchecked")
     private CaseSummary.Page newestFirst(CaseFilter filter, Set<String> offices, int page, int size) {
         StringBuilder filters = new StringBuilder();
         Map<String, Object> values = new LinkedHashMap<>();

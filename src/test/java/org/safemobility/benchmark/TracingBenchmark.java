@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What tracing costs a registration (scripts/benchmark.sh tracing). Three JVMs of the same jar on the same database:
+ * What tracing costs a registration (scripts/benchmark.sh tracing). Three fresh JVMs of the same jar on the same
+ * database, started together:
  * the service as shipped (every request gets a trace id, nothing is recorded: {@code smo.tracing.sample-ratio=0}),
  * one with the OpenTelemetry SDK disabled (the baseline: no trace ids at all), and one recording and exporting every
  * trace over OTLP to a sink in this program (ratio 1). Registrations at 8 clients in 20-second rounds, the three
@@ -26,11 +27,11 @@ public final class TracingBenchmark {
     private static final int ROUNDS = Integer.getInteger("tracing.rounds", 5);
 
     public static void main(String[] args) throws Exception {
-        String shipped = args[0];
         String realm = args[1];
-        String untraced = args[3];
-        String exporting = args[4];
-        int sinkPort = Integer.parseInt(args[5]);
+        String shipped = args[3];
+        String untraced = args[4];
+        String exporting = args[5];
+        int sinkPort = Integer.parseInt(args[6]);
         AtomicLong exports = new AtomicLong();
         AtomicLong exportedBytes = new AtomicLong();
         HttpServer sink = HttpServer.create(new InetSocketAddress("127.0.0.1", sinkPort), 0);
