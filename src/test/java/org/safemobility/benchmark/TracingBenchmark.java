@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the service as shipped (every request gets a trace id, nothing is recorded: {@code smo.tracing.sample-ratio=0}),
  * one with the OpenTelemetry SDK disabled (the baseline: no trace ids at all), and one recording and exporting every
  * trace over OTLP to a sink in this program (ratio 1). Registrations at 8 clients in 20-second rounds, the three
- * services taking turns (in alternating order), after a warm-up of each; printed per round and as ratios to the
+ * services taking turns (each in each place in turn), after a warm-up of each; printed per round and as ratios to the
  * baseline's round beside it ({@code MAVEN_OPTS=-Dtracing.rounds=N}, default 5).
  */
 public final class TracingBenchmark {
@@ -58,8 +58,9 @@ public final class TracingBenchmark {
             long bytesBefore = exportedBytes.get();
             for (int round = 0; round < ROUNDS; round++) {
                 double[] rates = new double[3];
-                // alternate the order, so that no configuration always follows the same one
-                int[] order = round % 2 == 0 ? new int[] {0, 1, 2} : new int[] {2, 1, 0};
+                // rotate the order, so that each configuration takes each place in turn (reversing it kept the same
+                // one always second, and the second place measured slower in two runs)
+                int[] order = {round % 3, (round + 1) % 3, (round + 2) % 3};
                 for (int i : order) {
                     long[] latencies = Loopback.registrations(services[i], caseworker, CLIENTS, ROUND);
                     rates[i] = latencies.length / (double) ROUND.toSeconds();
