@@ -44,6 +44,7 @@ class TableOwnershipTest {
             Map.entry("referral", "referral"),
             Map.entry("outbox_event", "referral"),
             Map.entry("open_task", "supervision"),
+            Map.entry("queue_tally", "supervision"),
             Map.entry("escalation", "supervision"),
             Map.entry("case_cohort", "supervision"),
             Map.entry("case_search", "intake"),

@@ -111,10 +111,10 @@ public class OperationalMetrics {
             QuarkusTransaction.requiringNew().run(() -> {
                 List<MultiGauge.Row<?>> open = new ArrayList<>();
                 List<MultiGauge.Row<?>> overdue = new ArrayList<>();
-                for (Object[] r : queues.countsForMetrics()) {
-                    Tags tags = Tags.of("office", (String) r[0], "activity", (String) r[1]);
-                    open.add(MultiGauge.Row.of(tags, ((Number) r[2]).longValue()));
-                    overdue.add(MultiGauge.Row.of(tags, ((Number) r[3]).longValue()));
+                for (TaskQueues.Queue q : queues.allForMetrics(offices.all().keySet())) {
+                    Tags tags = Tags.of("office", q.office(), "activity", q.activity());
+                    open.add(MultiGauge.Row.of(tags, q.open()));
+                    overdue.add(MultiGauge.Row.of(tags, q.overdue()));
                 }
                 tasksOpen.register(open, true);
                 tasksOverdue.register(overdue, true);

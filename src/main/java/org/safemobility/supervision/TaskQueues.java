@@ -1,5 +1,7 @@
 package org.safemobility.supervision;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -8,6 +10,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jboss.logging.Logger;
 import org.safemobility.access.OfficeScope;
 import org.safemobility.intake.CaseQueries;
 import org.safemobility.intake.CaseReference;
@@ -24,12 +29,13 @@ import org.safemobility.workflow.UserTaskEvent;
 
 /**
  * Work queues of the offices: how many tasks are open per office and activity, how many nobody holds, how many are
- * overdue, and how old they are. Counted with one grouped query over {@link OpenTask}, which task listeners keep in
- * step with the engine in the transaction of each change.
+ * overdue, and how old they are. {@link OpenTask}, which task listeners keep in step with the engine in the transaction
+ * of each change, is tallied by day in the database (V27), so that the figures do not count every open task.
  */
 @ApplicationScoped
 public class TaskQueues {
 
+    private static final Logger LOG = Logger.getLogger(TaskQueues.class);
     static final Duration DAY = Duration.ofDays(1);
 
     @Schema(name = "Queue")
@@ -52,6 +58,41 @@ public class TaskQueues {
     public record QueueTaskPage(List<QueueTask> items, long total, int page, int size) {
     }
 
+
+    /**
+     * The figures of the offices ?1 at the moment ?4: tallies summed per office and activity (?2 today, ?5/?8/?11 the
+     * days of the age boundaries), plus, from open_task's indexes, the tasks due today before ?4 (from ?3, today's
+     * midnight) and those created on each boundary's day after the boundary (?6/?9/?12) and before the next midnight
+     * (?7/?10/?13). Public for the queue benchmark, which prints its plan.
+     */
+    public static final String FIGURES = """
+                with tally as (
+                    select office, activity, sum(tasks) as tasks, sum(unassigned) as unassigned,
+                           coalesce(sum(tasks) filter (where due_on < ?2), 0) as due_before_today,
+                           coalesce(sum(tasks) filter (where created_on > ?5), 0) as after_day_1,
+                           coalesce(sum(tasks) filter (where created_on > ?8), 0) as after_day_3,
+                           coalesce(sum(tasks) filter (where created_on > ?11), 0) as after_day_7
+                      from smo.queue_tally
+                     where office = any(?1)
+                     group by office, activity
+                    having sum(tasks) > 0)
+                select t.office, t.activity, t.tasks, t.unassigned,
+                       t.due_before_today + (select count(*) from smo.open_task o
+                            where o.office = t.office and o.activity = t.activity
+                              and o.due_at >= ?3 and o.due_at < ?4),
+                       t.after_day_1 + (select count(*) from smo.open_task o
+                            where o.office = t.office and o.activity = t.activity
+                              and o.created_at > ?6 and o.created_at < ?7),
+                       t.after_day_3 + (select count(*) from smo.open_task o
+                            where o.office = t.office and o.activity = t.activity
+                              and o.created_at > ?9 and o.created_at < ?10),
+                       t.after_day_7 + (select count(*) from smo.open_task o
+                            where o.office = t.office and o.activity = t.activity
+                              and o.created_at > ?12 and o.created_at < ?13),
+                       (select min(o.created_at) from smo.open_task o
+                         where o.office = t.office and o.activity = t.activity)
+                  from tally t
+                 order by t.office, t.activity""";
 
     @Inject
     EntityManager em;
@@ -120,36 +161,44 @@ public class TaskQueues {
     public Queues queues(String office) {
         Set<String> offices = scope.officesToRead(office, "office");
         Instant now = clock.instant();
+        return new Queues(now, figures(offices, now));
+    }
+
+    /**
+     * The figures of each office and activity with open tasks, exact at {@code now}: whole days from the tallies
+     * (V27), the one partial day at each boundary counted from open_task's indexes. A figure "created after b" is the
+     * tasks of the days after b's day plus those of b's day created after b; "due before now" likewise with today.
+     */
+    private List<Queue> figures(Set<String> offices, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        Instant[] after = {now.minus(DAY), now.minus(DAY.multipliedBy(3)), now.minus(DAY.multipliedBy(7))};
+        var query = em.createNativeQuery(FIGURES)
+                .setParameter(1, offices.toArray(String[]::new))
+                .setParameter(2, today).setParameter(3, today.atStartOfDay(ZoneOffset.UTC).toInstant())
+                .setParameter(4, now);
+        for (int i = 0; i < after.length; i++) {
+            LocalDate day = LocalDate.ofInstant(after[i], ZoneOffset.UTC);
+            query.setParameter(5 + 3 * i, day).setParameter(6 + 3 * i, after[i])
+                    .setParameter(7 + 3 * i, day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select office, activity, count(*),
-                               count(*) filter (where assignee is null),
-                               count(*) filter (where due_at < ?2),
-                               count(*) filter (where created_at > ?3),
-                               count(*) filter (where created_at <= ?3 and created_at > ?4),
-                               count(*) filter (where created_at <= ?4 and created_at > ?5),
-                               count(*) filter (where created_at <= ?5),
-                               min(created_at)
-                          from smo.open_task
-                         where office = any(?1)
-                         group by office, activity
-                         order by office, activity""")
-                .setParameter(1, offices.toArray(String[]::new)).setParameter(2, now)
-                .setParameter(3, now.minus(DAY)).setParameter(4, now.minus(DAY.multipliedBy(3)))
-                .setParameter(5, now.minus(DAY.multipliedBy(7)))
-                .getResultList();
+        List<Object[]> rows = query.getResultList();
         List<Queue> queues = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
+            long open = number(r[2]);
+            long day1 = number(r[5]);
+            long day3 = number(r[6]);
+            long day7 = number(r[7]);
             Map<String, Long> buckets = new LinkedHashMap<>();
-            buckets.put("<1d", number(r[5]));
-            buckets.put("1-3d", number(r[6]));
-            buckets.put("3-7d", number(r[7]));
-            buckets.put(">7d", number(r[8]));
-            Instant oldest = Timestamps.instant(r[9]);
-            queues.add(new Queue((String) r[0], (String) r[1], number(r[2]), number(r[3]), number(r[4]), buckets, oldest,
+            buckets.put("<1d", day1);
+            buckets.put("1-3d", day3 - day1);
+            buckets.put("3-7d", day7 - day3);
+            buckets.put(">7d", open - day7);
+            Instant oldest = Timestamps.instant(r[8]);
+            queues.add(new Queue((String) r[0], (String) r[1], open, number(r[3]), number(r[4]), buckets, oldest,
                     Duration.between(oldest, now).toSeconds()));
         }
-        return new Queues(now, queues);
+        return queues;
     }
 
     /** One activity's open tasks in the supervisor's offices, oldest first, with case numbers and assignees. */
@@ -178,15 +227,30 @@ public class TaskQueues {
         return new QueueTaskPage(items, query.count(), page, size);
     }
 
-    /** Open and overdue tasks per office and activity, for the metrics gauges. */
+    /** Every office's queues, for the metrics gauges. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Object[]> countsForMetrics() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select office, activity, count(*), count(*) filter (where due_at < ?1)
-                          from smo.open_task group by office, activity""")
-                .setParameter(1, clock.instant()).getResultList();
-        return rows;
+    public List<Queue> allForMetrics(Set<String> offices) {
+        return figures(offices, clock.instant());
+    }
+
+    /**
+     * Sums the tallies' delta rows into one row per key (V27's fold_queue_tally), so that a queue's figures read a
+     * row per day, not one per change since the last fold. One replica folds at a time; the others skip.
+     */
+    @Scheduled(every = "${smo.queues.fold-every}", delayed = "${smo.queues.fold-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void foldTallies() {
+        try {
+            fold();
+        } catch (RuntimeException e) {
+            LOG.warn("queue tallies: fold failed; the next one retries (figures stay exact meanwhile)", e);
+        }
+    }
+
+    /** Folds now; returns how many delta rows it folded (0 when another replica is folding). */
+    public int fold() {
+        return QuarkusTransaction.requiringNew().call(() -> (int) number(
+                em.createNativeQuery("select smo.fold_queue_tally()").getSingleResult()));
     }
 
     static long number(Object value) {

@@ -8,12 +8,19 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.safemobility.supervision.TaskQueues;
 
 /**
  * Supervisors' queues at scale: 1,000,000 cases and 200,000 open tasks (seeded in SQL straight into the case and
  * queue tables, spread over the four offices and eight activities, aged up to 30 days), then the queue endpoints
  * against the packaged service with a real supervisor token, beside an authenticated call that finds nothing; and
- * the plans PostgreSQL uses for them; then the inboxes of a caseworker and a supervisor over the same tasks. Run by {@code scripts/benchmark.sh queues}.
+ * the plans PostgreSQL uses for them (the queue figures from the day tallies, V27, folded after the bulk load); then the inboxes of a caseworker and a supervisor over the same tasks. Run by {@code scripts/benchmark.sh queues}.
  *
  * <pre>args: serviceUrl keycloakRealmUrl jdbcUrl [--no-seed]</pre> (--no-seed: the database holds them already)
  */
@@ -42,17 +49,31 @@ public final class QueueBenchmark {
             // visibility map that lets the queue query read the covering index alone
             st.execute("vacuum analyze smo.case_file");
             st.execute("vacuum analyze smo.open_task");
-            // the statement as the service sends it: the moments that bound the age buckets are parameters
-            st.execute("""
-                    prepare queues(text[], timestamptz, timestamptz, timestamptz, timestamptz) as
+            // the tallies as the service's trigger wrote them for the bulk insert, folded as its job does
+            try (ResultSet rs = st.executeQuery("select smo.fold_queue_tally()")) {
+                rs.next();
+                System.out.printf("folded %,d tally delta rows%n", rs.getLong(1));
+            }
+            st.execute("vacuum analyze smo.queue_tally");
+            try (ResultSet rs = st.executeQuery("select count(*) from smo.queue_tally where office in ('GT', 'CR')")) {
+                rs.next();
+                System.out.printf("queue tally rows of GT and CR: %,d%n", rs.getLong(1));
+            }
+            // the statement as the service sends it (TaskQueues.FIGURES), its parameters computed as the service does
+            st.execute("prepare queues as " + TaskQueues.FIGURES.replaceAll("\\?(\\d+)", "\\$$1"));
+            explain(st, "queues of GT and CR (GET /api/v1/queues)", "execute queues(" + figuresParameters("{GT,CR}") + ")");
+            // the baseline in the same run: the same figures counted task by task, as the service did before V27,
+            // with the covering index it read then (V9's open_task_queue, which V27 replaced)
+            st.execute("create index open_task_queue_baseline on smo.open_task (office, activity) "
+                    + "include (created_at, due_at, assignee)");
+            explain(st, "baseline: the same figures counted over every open task of GT and CR (before V27)", """
                     select office, activity, count(*), count(*) filter (where assignee is null),
-                           count(*) filter (where due_at < $2), count(*) filter (where created_at > $3),
-                           count(*) filter (where created_at <= $3 and created_at > $4),
-                           count(*) filter (where created_at <= $4 and created_at > $5),
-                           count(*) filter (where created_at <= $5), min(created_at)
-                      from smo.open_task where office = any($1) group by office, activity order by office, activity""");
-            explain(st, "queues of GT and CR (GET /api/v1/queues)", "execute queues('{GT,CR}', now(), "
-                    + "now() - interval '1 day', now() - interval '3 days', now() - interval '7 days')");
+                           count(*) filter (where due_at < now()), count(*) filter (where created_at > now() - interval '1 day'),
+                           count(*) filter (where created_at <= now() - interval '1 day' and created_at > now() - interval '3 days'),
+                           count(*) filter (where created_at <= now() - interval '3 days' and created_at > now() - interval '7 days'),
+                           count(*) filter (where created_at <= now() - interval '7 days'), min(created_at)
+                      from smo.open_task where office = any('{GT,CR}') group by office, activity order by office, activity""");
+            st.execute("drop index smo.open_task_queue_baseline");
             explain(st, "a page of one queue's tasks, oldest first (GET /api/v1/queues/{activity}/tasks)", """
                     select * from smo.open_task where office in ('GT','CR') and activity = 'schedule-interview'
                      order by created_at, task_id limit 20""");
@@ -127,6 +148,29 @@ public final class QueueBenchmark {
                        lateral (select (array['schedule-interview','conduct-interview','supervisor-review','review-ineligible',
                               'approve-override','review-rescreen','choose-next-pathway','answer-partner-query'])
                               [1 + (random() * 7 + length(c.office) * 0)::int] as activity) a""".formatted(OPEN_TASKS));
+    }
+
+    /** The parameters of {@link TaskQueues#FIGURES} as SQL literals, for the offices given and this moment. */
+    private static String figuresParameters(String offices) {
+        Instant now = Instant.now();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        List<String> parameters = new ArrayList<>(List.of("'" + offices + "'", date(today),
+                moment(today.atStartOfDay(ZoneOffset.UTC).toInstant()), moment(now)));
+        for (int days : new int[] {1, 3, 7}) {
+            Instant boundary = now.minus(Duration.ofDays(days));
+            LocalDate day = LocalDate.ofInstant(boundary, ZoneOffset.UTC);
+            parameters.addAll(List.of(date(day), moment(boundary),
+                    moment(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())));
+        }
+        return String.join(", ", parameters);
+    }
+
+    private static String date(LocalDate day) {
+        return "date '" + day + "'";
+    }
+
+    private static String moment(Instant at) {
+        return "timestamptz '" + at + "'";
     }
 
     private static void explain(Statement st, String what, String sql) throws Exception {
