@@ -32,6 +32,10 @@ public final class FootprintBenchmark {
     static final String CONTAINER = "-XX:MaxRAM=640m";
     /** The chart's settings (values.yaml jvm.options), each named so that it can be left out. */
     static final Map<String, List<String>> CHART = new LinkedHashMap<>();
+    /** An option that is an environment variable of the JVM's process, not a flag. */
+    static final String ENV = "env:";
+    /** An option that names the home of the JDK to run the variant with. */
+    static final String JAVA = "java:";
     /** Settings tried and not shipped, each measured added to the chart's. */
     static final Map<String, List<String>> TRIED = new LinkedHashMap<>();
 
@@ -41,6 +45,15 @@ public final class FootprintBenchmark {
         TRIED.put("AppCDS archive", List.of("-XX:SharedArchiveFile=app-cds.jsa"));
         TRIED.put("C1 only (TieredStopAtLevel=1)", List.of("-XX:TieredStopAtLevel=1"));
         TRIED.put("code cache 64 MB, stacks 512 KB", List.of("-XX:ReservedCodeCacheSize=64m", "-Xss512k"));
+        // glibc gives each thread that allocates natively an arena of its own (up to 8 per core, 64 MB reserved each)
+        TRIED.put("2 malloc arenas (MALLOC_ARENA_MAX=2)", List.of(ENV + "MALLOC_ARENA_MAX=2"));
+        TRIED.put("all of the above but AppCDS", List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m",
+                "-Xss512k", ENV + "MALLOC_ARENA_MAX=2"));
+        String jdk = System.getProperty("footprint.jdk", "");
+        if (!jdk.isBlank()) { // another JDK (the chart's image runs Temurin 21; JDK 25 adds compact object headers)
+            TRIED.put("JDK " + jdk, List.of(JAVA + jdk));
+            TRIED.put("JDK " + jdk + " + compact object headers", List.of(JAVA + jdk, "-XX:+UseCompactObjectHeaders"));
+        }
     }
 
     private static final Duration WARM = Duration.ofSeconds(Integer.getInteger("footprint.warm-seconds", 15));
@@ -110,11 +123,15 @@ public final class FootprintBenchmark {
 
     private static Run run(Path app, List<String> flags, String realm, int port, int management) throws Exception {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(flags);
+        String javaHome = flags.stream().filter(f -> f.startsWith(JAVA)).map(f -> f.substring(JAVA.length()))
+                .findFirst().orElse(System.getProperty("java.home"));
+        command.add(Path.of(javaHome, "bin", "java").toString());
+        flags.stream().filter(f -> !f.startsWith(ENV) && !f.startsWith(JAVA)).forEach(command::add);
         command.addAll(List.of("-jar", "quarkus-run.jar"));
         ProcessBuilder builder = new ProcessBuilder(command).directory(app.toFile())
                 .redirectErrorStream(true).redirectOutput(new File("/tmp/footprint-service.log"));
+        flags.stream().filter(f -> f.startsWith(ENV)).map(f -> f.substring(ENV.length()).split("=", 2))
+                .forEach(kv -> builder.environment().put(kv[0], kv[1]));
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(management));
         long started = System.nanoTime();
