@@ -47,7 +47,8 @@ public class QueueBackfill {
         return QuarkusTransaction.requiringNew().timeout(600).call(() -> {
             boolean mine = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)").setParameter(1, LOCK)
                     .getSingleResult();
-            if (!mine || OpenTask.count() > 0) {
+            // exists, not count: a count read every open task on every start
+            if (!mine || (Boolean) em.createNativeQuery("select exists (select 1 from smo.open_task)").getSingleResult()) {
                 return 0;
             }
             int[] filled = {0};

@@ -224,7 +224,42 @@ public class TaskQueues {
         List<QueueTask> items = found.stream().map(t -> new QueueTask(t.taskId, t.activity, t.caseId,
                 references.containsKey(t.caseId) ? references.get(t.caseId).caseNumber() : null, t.office, t.assignee,
                 t.priority, t.createdAt, t.dueAt, t.dueAt != null && t.dueAt.isBefore(now))).toList();
-        return new QueueTaskPage(items, query.count(), page, size);
+        return new QueueTaskPage(items, total(offices, activity, unassigned, overdue, now), page, size);
+    }
+
+    /**
+     * How many tasks a queue page's filters match, from the tallies and today's tasks due before now (as the figures
+     * are counted), not by counting them: the tallies hold every task and the unassigned ones per due day, and the
+     * other combinations are differences of those four sums.
+     */
+    private long total(Set<String> offices, String activity, Boolean unassigned, Boolean overdue, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        Object[] r = (Object[]) em.createNativeQuery("""
+                        select coalesce(sum(tasks), 0), coalesce(sum(unassigned), 0),
+                               coalesce(sum(tasks) filter (where due_on < ?3), 0)
+                                   + (select count(*) from smo.open_task o where o.office = any(?1) and o.activity = ?2
+                                        and o.due_at >= ?4 and o.due_at < ?5),
+                               coalesce(sum(unassigned) filter (where due_on < ?3), 0)
+                                   + (select count(*) from smo.open_task o where o.office = any(?1) and o.activity = ?2
+                                        and o.due_at >= ?4 and o.due_at < ?5 and o.assignee is null)
+                          from smo.queue_tally where office = any(?1) and activity = ?2""")
+                .setParameter(1, offices.toArray(String[]::new)).setParameter(2, activity).setParameter(3, today)
+                .setParameter(4, today.atStartOfDay(ZoneOffset.UTC).toInstant()).setParameter(5, now)
+                .getSingleResult();
+        long all = number(r[0]);
+        long free = number(r[1]);
+        long late = number(r[2]);
+        long lateAndFree = number(r[3]);
+        if (unassigned == null) {
+            return overdue == null ? all : overdue ? late : all - late;
+        }
+        if (overdue == null) {
+            return unassigned ? free : all - free;
+        }
+        if (unassigned) {
+            return overdue ? lateAndFree : free - lateAndFree;
+        }
+        return overdue ? late - lateAndFree : all - free - late + lateAndFree;
     }
 
     /** Every office's queues, for the metrics gauges. */

@@ -102,9 +102,11 @@ class QueueTalliesIT {
                 sql("delete from smo.open_task where activity = ?1 and right(task_id, 1) = '8'", activity);
             });
             assertThat(figures(activity)).as("after changes, before a fold").isEqualTo(exact(activity));
+            assertPageTotals(activity);
 
             foldAll(activity);
             assertThat(figures(activity)).as("folded").isEqualTo(exact(activity));
+            assertPageTotals(activity);
             assertThat(number("""
                     select count(*) from smo.queue_tally where activity = ?1
                      group by office, created_on, due_on having count(*) > 1 limit 1""", activity))
@@ -127,6 +129,28 @@ class QueueTalliesIT {
             QuarkusTransaction.requiringNew().run(() -> sql("delete from smo.open_task where activity = ?1", activity));
         }
         assertThat(figures(activity)).isEmpty();
+    }
+
+    /** A queue page's total, for every combination of its filters, equals the tasks it would page through. */
+    private void assertPageTotals(String activity) {
+        for (Boolean unassigned : new Boolean[] {null, true, false}) {
+            for (Boolean overdue : new Boolean[] {null, true, false}) {
+                var request = given().auth().oauth2(SUPERVISOR).queryParam("size", 1);
+                String where = "activity = ?1";
+                if (unassigned != null) {
+                    request.queryParam("unassigned", unassigned);
+                    where += unassigned ? " and assignee is null" : " and assignee is not null";
+                }
+                if (overdue != null) {
+                    request.queryParam("overdue", overdue);
+                    where += overdue ? " and due_at < now()" : " and (due_at is null or due_at >= now())";
+                }
+                int total = request.get("/api/v1/queues/" + activity + "/tasks").then().statusCode(200)
+                        .extract().path("total");
+                assertThat((long) total).as("total with unassigned=%s overdue=%s", unassigned, overdue)
+                        .isEqualTo(number("select count(*) from smo.open_task where " + where, activity));
+            }
+        }
     }
 
     private static boolean nearBoundary(Instant now, Instant created, Instant due) {
