@@ -22,6 +22,8 @@ create table queue_tally (
 
 create unique index queue_tally_folded on queue_tally (office, activity, created_on, due_on) nulls not distinct
     where folded;
+-- a queue page's total (one office and activity), and the deltas a fold takes
+create index queue_tally_queue on queue_tally (office, activity);
 create index queue_tally_delta on queue_tally (office) where not folded;
 
 -- Overdue tasks due earlier today, per office and activity (replaces the index the full count read).

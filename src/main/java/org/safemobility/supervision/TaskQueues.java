@@ -206,19 +206,27 @@ public class TaskQueues {
     public QueueTaskPage tasks(String activity, String office, Boolean unassigned, Boolean overdue, int page, int size) {
         Set<String> offices = scope.officesToRead(office, "office");
         Instant now = clock.instant();
-        StringBuilder where = new StringBuilder("office in :offices and activity = :activity");
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("offices", offices);
-        params.put("activity", activity);
+        StringBuilder filters = new StringBuilder();
         if (unassigned != null) {
-            where.append(unassigned ? " and assignee is null" : " and assignee is not null");
+            filters.append(unassigned ? " and t.assignee is null" : " and t.assignee is not null");
         }
         if (overdue != null) {
-            where.append(overdue ? " and dueAt < :now" : " and (dueAt is null or dueAt >= :now)");
-            params.put("now", now);
+            filters.append(overdue ? " and t.due_at < :now" : " and (t.due_at is null or t.due_at >= :now)");
         }
-        var query = OpenTask.<OpenTask>find(where + " order by createdAt, taskId", params).page(page, size);
-        List<OpenTask> found = query.list();
+        // each office's oldest tasks of the activity from its own index (open_task_list), as deep as the page, merged:
+        // an "office in (...) order by" sorted every task of the activity in the supervisor's offices for each page
+        var query = em.createNativeQuery("""
+                select t.* from unnest(cast(:offices as text[])) g(office)
+                 cross join lateral (select * from smo.open_task t where t.office = g.office and t.activity = :activity %s
+                                      order by t.created_at, t.task_id limit :upTo) t
+                 order by t.created_at, t.task_id offset :skip limit :size""".formatted(filters), OpenTask.class)
+                .setParameter("offices", "{" + String.join(",", offices) + "}").setParameter("activity", activity)
+                .setParameter("upTo", (page + 1) * size).setParameter("skip", page * size).setParameter("size", size);
+        if (overdue != null) {
+            query.setParameter("now", now);
+        }
+        @SuppressWarnings("unchecked")
+        List<OpenTask> found = query.getResultList();
         Map<UUID, CaseReference> references = cases.references(found.stream().map(t -> t.caseId)
                 .collect(Collectors.toSet()));
         List<QueueTask> items = found.stream().map(t -> new QueueTask(t.taskId, t.activity, t.caseId,

@@ -149,6 +149,23 @@ class QueueTalliesIT {
                         .extract().path("total");
                 assertThat((long) total).as("total with unassigned=%s overdue=%s", unassigned, overdue)
                         .isEqualTo(number("select count(*) from smo.open_task where " + where, activity));
+                // and a page deep in it holds the tasks of both offices, merged oldest first
+                var paged = given().auth().oauth2(SUPERVISOR).queryParam("size", 25).queryParam("page", 2);
+                if (unassigned != null) {
+                    paged.queryParam("unassigned", unassigned);
+                }
+                if (overdue != null) {
+                    paged.queryParam("overdue", overdue);
+                }
+                List<String> ids = paged.get("/api/v1/queues/" + activity + "/tasks").then().statusCode(200)
+                        .extract().jsonPath().getList("items.taskId", String.class);
+                String condition = where;
+                @SuppressWarnings("unchecked")
+                List<String> expected = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "select task_id from smo.open_task where " + condition
+                                + " order by created_at, task_id offset 50 limit 25")
+                        .setParameter(1, activity).getResultList());
+                assertThat(ids).as("page 2 with unassigned=%s overdue=%s", unassigned, overdue).isEqualTo(expected);
             }
         }
     }
