@@ -94,6 +94,16 @@ public class TaskQueues {
                   from tally t
                  order by t.office, t.activity""";
 
+    /**
+     * A page of one queue: each office's oldest tasks of the activity from its own index (open_task_list), as deep as
+     * the page reaches, merged. {@code %s}: the filters, each starting with "and". Public for the queue benchmark.
+     */
+    public static final String PAGE = """
+            select t.* from unnest(cast(:offices as text[])) g(office)
+             cross join lateral (select * from smo.open_task t where t.office = g.office and t.activity = :activity %s
+                                  order by t.created_at, t.task_id limit :upTo) t
+             order by t.created_at, t.task_id offset :skip limit :size""";
+
     @Inject
     EntityManager em;
 
@@ -215,11 +225,7 @@ public class TaskQueues {
         }
         // each office's oldest tasks of the activity from its own index (open_task_list), as deep as the page, merged:
         // an "office in (...) order by" sorted every task of the activity in the supervisor's offices for each page
-        var query = em.createNativeQuery("""
-                select t.* from unnest(cast(:offices as text[])) g(office)
-                 cross join lateral (select * from smo.open_task t where t.office = g.office and t.activity = :activity %s
-                                      order by t.created_at, t.task_id limit :upTo) t
-                 order by t.created_at, t.task_id offset :skip limit :size""".formatted(filters), OpenTask.class)
+        var query = em.createNativeQuery(PAGE.formatted(filters), OpenTask.class)
                 .setParameter("offices", "{" + String.join(",", offices) + "}").setParameter("activity", activity)
                 .setParameter("upTo", (page + 1) * size).setParameter("skip", page * size).setParameter("size", size);
         if (overdue != null) {

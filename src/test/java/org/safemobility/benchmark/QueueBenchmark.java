@@ -74,9 +74,10 @@ public final class QueueBenchmark {
                            count(*) filter (where created_at <= now() - interval '7 days'), min(created_at)
                       from smo.open_task where office = any('{GT,CR}') group by office, activity order by office, activity""");
             st.execute("drop index smo.open_task_queue_baseline");
-            explain(st, "a page of one queue's tasks, oldest first (GET /api/v1/queues/{activity}/tasks)", """
-                    select * from smo.open_task where office in ('GT','CR') and activity = 'schedule-interview'
-                     order by created_at, task_id limit 20""");
+            explain(st, "a page of one queue's tasks, oldest first (GET /api/v1/queues/{activity}/tasks), page 10",
+                    TaskQueues.PAGE.formatted("").replace(":offices", "'{GT,CR}'")
+                            .replace(":activity", "'schedule-interview'").replace(":upTo", "220")
+                            .replace(":skip", "200").replace(":size", "20"));
             // the inbox's statements as OpenTaskInbox sends them
             st.execute("prepare inbox_total(text[]) as select count(*) from (select 1 from smo.open_task t "
                     + "where t.candidate_group = any($1) limit 10001) counted");
