@@ -54,8 +54,15 @@ public class AuditLog {
                             Map<String, Object> details, String hash) {
     }
 
+    /** A page of entries; the total is counted up to {@link #COUNTED} (the log grows by every case's every step). */
     @Schema(name = "AuditPage")
-    public record Page(List<EntryView> items, long total, int page, int size) {
+    public record Page(List<EntryView> items,
+                       @Schema(description = "How many entries match, counted up to 10,000 (see totalCapped)") long total,
+                       @Schema(description = "True when more than 10,000 entries match: total then says 10,000")
+                       boolean totalCapped,
+                       int page, int size) {
+
+        public static final int COUNTED = 10_000;
     }
 
     @Schema(name = "AuditVerification")
@@ -85,21 +92,20 @@ public class AuditLog {
     public Page search(Filter filter, int page, int size) {
         var query = AuditEvent.<AuditEvent>find(where(filter), Sort.descending("seq"), parameters(filter)).page(page, size);
         List<EntryView> items = query.list().stream().map(AuditLog::view).toList();
-        long total = query.count();
+        long counted = countUpTo(filter, Page.COUNTED + 1);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("filter", filter.describe());
         details.put("page", page);
         details.put("returned", items.stream().map(EntryView::seq).toList());
         trail.record("audit.searched", null, null, details);
-        return new Page(items, total, page, size);
+        return new Page(items, Math.min(counted, Page.COUNTED), counted > Page.COUNTED, page, size);
     }
 
     /** Every entry the filter matches, oldest first, as CSV written batch by batch (keyset on seq). */
     @Transactional
     public void export(Filter filter, OutputStream out) {
-        long matching = AuditEvent.count(where(filter), parameters(filter));
-        if (matching > EXPORT_MAX) {
-            throw Invalid.of("from", matching + " entries match; an export holds at most "
+        if (countUpTo(filter, EXPORT_MAX + 1) > EXPORT_MAX) {
+            throw Invalid.of("from", "more than " + EXPORT_MAX + " entries match; an export holds at most "
                     + EXPORT_MAX + ": narrow the period with from and to");
         }
         write(out, "seq,id,occurred_at,actor,actor_roles,office,action,case_id,request_id,client_request_id,details,hash\r\n");
@@ -200,6 +206,23 @@ public class AuditLog {
         if (f.from() != null) conditions.add("occurredAt >= :from");
         if (f.to() != null) conditions.add("occurredAt < :to");
         return String.join(" and ", conditions);
+    }
+
+    /**
+     * How many entries match, counted no further than {@code limit} (an exact count of the whole log read millions
+     * of rows). The filter's conditions as {@link #where} has them, in SQL.
+     */
+    private long countUpTo(Filter f, long limit) {
+        List<String> conditions = new ArrayList<>(List.of("true"));
+        if (f.caseId() != null) conditions.add("e.case_id = :caseId");
+        if (f.actor() != null) conditions.add("e.actor = :actor");
+        if (f.action() != null) conditions.add("e.action = :action");
+        if (f.from() != null) conditions.add("e.occurred_at >= :from");
+        if (f.to() != null) conditions.add("e.occurred_at < :to");
+        var counting = em.createNativeQuery("select count(*) from (select 1 from smo.audit_event e where "
+                + String.join(" and ", conditions) + " limit " + limit + ") counted", Long.class);
+        parameters(f).map().forEach(counting::setParameter);
+        return ((Number) counting.getSingleResult()).longValue();
     }
 
     private static Parameters parameters(Filter f) {

@@ -67,8 +67,19 @@ public class PartnerReferrals {
         }
         var found = Referral.<Referral>find(query, Sort.descending("sentAt").and("id", Sort.Direction.Descending), params)
                 .page(page, size);
+        // counted as far as COUNTED + 1 entries of the partner's index (referral_partner, referral_partner_status)
+        var counting = Referral.getEntityManager().createNativeQuery("""
+                        select count(*) from (select 1 from smo.referral r where r.partner_id = :partner %s
+                                               limit %d) counted""".formatted(
+                        status == null ? "" : "and r.status = :status", ReferralViews.PartnerPage.COUNTED + 1), Long.class)
+                .setParameter("partner", partner);
+        if (status != null) {
+            counting.setParameter("status", status.name());
+        }
+        long counted = ((Number) counting.getSingleResult()).longValue();
         return new ReferralViews.PartnerPage(found.list().stream().map(ReferralViews.PartnerSummary::of).toList(),
-                found.count(), page, size);
+                Math.min(counted, ReferralViews.PartnerPage.COUNTED), counted > ReferralViews.PartnerPage.COUNTED, page,
+                size);
     }
 
     /** One of the calling partner's referrals; another partner's is 404. Reading it is audited (personal data). */

@@ -44,6 +44,8 @@ public final class FootprintBenchmark {
         CHART.put("heap 32% of the limit", List.of("-XX:MaxRAMPercentage=32", "-XX:InitialRAMPercentage=32"));
         TRIED.put("AppCDS archive", List.of("-XX:SharedArchiveFile=app-cds.jsa"));
         TRIED.put("C1 only (TieredStopAtLevel=1)", List.of("-XX:TieredStopAtLevel=1"));
+        TRIED.put("C1 only, heap 24% of the limit", List.of("-XX:TieredStopAtLevel=1", "-XX:MaxRAMPercentage=24",
+                "-XX:InitialRAMPercentage=24"));
         TRIED.put("code cache 64 MB, stacks 512 KB", List.of("-XX:ReservedCodeCacheSize=64m", "-Xss512k"));
         // glibc gives each thread that allocates natively an arena of its own (up to 8 per core, 64 MB reserved each)
         TRIED.put("2 malloc arenas (MALLOC_ARENA_MAX=2)", List.of(ENV + "MALLOC_ARENA_MAX=2"));
@@ -60,6 +62,8 @@ public final class FootprintBenchmark {
     private static final Duration LOAD = Duration.ofSeconds(Integer.getInteger("footprint.load-seconds", 30));
     private static final int ROUNDS = Integer.getInteger("footprint.rounds", 2);
     private static final AtomicInteger NEXT = new AtomicInteger();
+    /** -Dfootprint.nmt=true: where each variant's memory goes, by the JVM's native memory tracking (costs a little). */
+    private static final boolean NMT = Boolean.getBoolean("footprint.nmt");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private FootprintBenchmark() {
@@ -84,6 +88,16 @@ public final class FootprintBenchmark {
             variants.put("chart + " + setting, flags);
         });
         variants.put("JDK defaults (no flags)", List.of(CONTAINER));
+        // -Dfootprint.variants=name|name: only those (e.g. two of them in longer rounds, for the steady state)
+        String only = System.getProperty("footprint.variants", "");
+        if (!only.isBlank()) {
+            List<String> names = List.of(only.split("\\|"));
+            variants.keySet().retainAll(names);
+            if (variants.size() != names.size()) {
+                throw new IllegalArgumentException("footprint.variants: no variant named in " + names + "; they are "
+                        + "the chart's settings, chart without <setting>, chart + <setting>, JDK defaults (no flags)");
+            }
+        }
         if (!Files.exists(app.resolve("app-cds.jsa"))) {
             throw new IllegalStateException("no " + app.resolve("app-cds.jsa") + ": package with "
                     + "-Dquarkus.package.jar.appcds.enabled=true");
@@ -126,6 +140,9 @@ public final class FootprintBenchmark {
         String javaHome = flags.stream().filter(f -> f.startsWith(JAVA)).map(f -> f.substring(JAVA.length()))
                 .findFirst().orElse(System.getProperty("java.home"));
         command.add(Path.of(javaHome, "bin", "java").toString());
+        if (NMT) {
+            command.add("-XX:NativeMemoryTracking=summary");
+        }
         flags.stream().filter(f -> !f.startsWith(ENV) && !f.startsWith(JAVA)).forEach(command::add);
         command.addAll(List.of("-jar", "quarkus-run.jar"));
         ProcessBuilder builder = new ProcessBuilder(command).directory(app.toFile())
@@ -176,6 +193,10 @@ public final class FootprintBenchmark {
             sampler.interrupt();
             sampler.join();
             long peak = status(service.pid(), "VmHWM");
+            if (NMT) {
+                System.out.println("    committed by the JVM at the end of the load (NMT, MB): "
+                        + nativeMemory(javaHome, service.pid()));
+            }
             return new Run(startSeconds, sum.get() / Math.max(1, samples.get()) / 1024, peak / 1024,
                     latencies.length / (double) LOAD.toSeconds(), percentile(latencies, 0.99));
         } finally {
@@ -189,6 +210,23 @@ public final class FootprintBenchmark {
     private static long[] registrations(String service, String token, Duration duration) throws Exception {
         return Loopback.registrations(service, token, 8, duration,
                 () -> PrivacyBenchmark.body(5_000_000 + NEXT.getAndIncrement()), true);
+    }
+
+    /** The committed memory of each NMT category of at least 1 MB, largest first, e.g. "Java Heap 205, Class 98". */
+    private static String nativeMemory(String javaHome, long pid) throws Exception {
+        Process jcmd = new ProcessBuilder(Path.of(javaHome, "bin", "jcmd").toString(), String.valueOf(pid),
+                "VM.native_memory", "summary", "scale=MB").redirectErrorStream(true).start();
+        String out = new String(jcmd.getInputStream().readAllBytes());
+        jcmd.waitFor();
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("(?m)^[-\\s]*([A-Z][A-Za-z ]+?):? \\(?reserved=\\d+MB, committed=(\\d+)MB").matcher(out);
+        Map<String, Integer> committed = new LinkedHashMap<>();
+        while (m.find()) {
+            committed.put(m.group(1).strip(), Integer.parseInt(m.group(2)));
+        }
+        return committed.entrySet().stream().filter(e -> e.getValue() >= 1)
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** A /proc/<pid>/status field in kB. */

@@ -119,4 +119,51 @@ class PartnerAccessIT {
         read(ES, referral).statusCode(200).body("package.protection.vulnerabilities", notNullValue())
                 .body("package.protection.summary", notNullValue());
     }
+
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager em;
+
+    @Test
+    void a_partners_list_counts_up_to_ten_thousand_and_says_when_there_are_more() {
+        // a partner of its own with one seeded case referred 10,001 times, so no other test's lists change
+        java.util.UUID caseId = java.util.UUID.randomUUID();
+        String partner = "CAP" + caseId.toString().substring(0, 6).toUpperCase().replaceAll("[^A-Z0-9]", "X");
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("insert into smo.partner (id, name, country) values (?1, 'Capped list', 'US')")
+                    .setParameter(1, partner).executeUpdate();
+            em.createNativeQuery("""
+                            insert into smo.case_file (id, case_number, office, status, applicant_given_name,
+                                   applicant_family_name, applicant_date_of_birth, applicant_nationality,
+                                   applicant_arrival_date, consent_processing, consent_partner_sharing, consent_recorded_at,
+                                   registered_by, created_at, updated_at)
+                            values (?1, ?2, 'GT', 'REFERRED', 'Seeded', 'Capped', date '1990-01-01', 'VEN',
+                                    date '2023-01-01', true, true, now(), 'test', now(), now())""")
+                    .setParameter(1, caseId).setParameter(2, "GT-2025-" + partner).executeUpdate();
+            em.createNativeQuery("""
+                            insert into smo.referral (id, case_id, case_number, office, partner_id, pathway, status, revision,
+                                                      sent_at, updated_at)
+                            select gen_random_uuid(), ?1, ?2, 'GT', ?3, 'US_REFUGEE', 'SENT', 1,
+                                   now() - n * interval '1 second', now()
+                              from generate_series(1, 10001) n""")
+                    .setParameter(1, caseId).setParameter(2, "GT-2025-" + partner).setParameter(3, partner).executeUpdate();
+        });
+        try {
+            String token = TokenFixture.partner(partner);
+            given().auth().oauth2(token).get("/api/v1/partner/referrals?size=2").then().statusCode(200)
+                    .body("total", equalTo(10_000)).body("totalCapped", equalTo(true))
+                    .body("items.size()", equalTo(2));
+            given().auth().oauth2(token).get("/api/v1/partner/referrals?status=ACCEPTED").then().statusCode(200)
+                    .body("total", equalTo(0)).body("totalCapped", equalTo(false));
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                    "delete from smo.referral where id = (select id from smo.referral where case_id = ?1 limit 1)")
+                    .setParameter(1, caseId).executeUpdate());
+            given().auth().oauth2(token).get("/api/v1/partner/referrals?status=SENT&size=1").then().statusCode(200)
+                    .body("total", equalTo(10_000)).body("totalCapped", equalTo(false));
+        } finally {
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+                em.createNativeQuery("delete from smo.case_file where id = ?1").setParameter(1, caseId).executeUpdate();
+                em.createNativeQuery("delete from smo.partner where id = ?1").setParameter(1, partner).executeUpdate();
+            });
+        }
+    }
 }
