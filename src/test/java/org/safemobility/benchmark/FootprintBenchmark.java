@@ -88,10 +88,11 @@ public final class FootprintBenchmark {
             variants.put("chart + " + setting, flags);
         });
         variants.put("JDK defaults (no flags)", List.of(CONTAINER));
-        // -Dfootprint.variants=name|name: only those (e.g. two of them in longer rounds, for the steady state)
+        // -Dfootprint.variants=name|name: only those (e.g. two of them in longer rounds, for the steady state), each
+        // name with its spaces written as _ (MAVEN_OPTS is split at spaces)
         String only = System.getProperty("footprint.variants", "");
         if (!only.isBlank()) {
-            List<String> names = List.of(only.split("\\|"));
+            List<String> names = List.of(only.replace('_', ' ').split("\\|"));
             variants.keySet().retainAll(names);
             if (variants.size() != names.size()) {
                 throw new IllegalArgumentException("footprint.variants: no variant named in " + names + "; they are "
