@@ -88,15 +88,16 @@ public final class FootprintBenchmark {
             variants.put("chart + " + setting, flags);
         });
         variants.put("JDK defaults (no flags)", List.of(CONTAINER));
-        // -Dfootprint.variants=name|name: only those (e.g. two of them in longer rounds, for the steady state), each
-        // name with its spaces written as _ (MAVEN_OPTS is split at spaces)
+        // -Dfootprint.variants=name|name: only those (e.g. two of them in longer rounds, for the steady state); names
+        // are compared by their letters and digits alone, so that MAVEN_OPTS needs no spaces or quotes in them
+        // (the_charts_settings|chart_C1_only_TieredStopAtLevel_1)
         String only = System.getProperty("footprint.variants", "");
         if (!only.isBlank()) {
-            List<String> names = List.of(only.replace('_', ' ').split("\\|"));
-            variants.keySet().retainAll(names);
+            List<String> names = java.util.Arrays.stream(only.split("\\|")).map(FootprintBenchmark::letters).toList();
+            variants.keySet().removeIf(name -> !names.contains(letters(name)));
             if (variants.size() != names.size()) {
-                throw new IllegalArgumentException("footprint.variants: no variant named in " + names + "; they are "
-                        + "the chart's settings, chart without <setting>, chart + <setting>, JDK defaults (no flags)");
+                throw new IllegalArgumentException("footprint.variants: not every one of " + names + " names a variant; "
+                        + "they are the chart's settings, chart without <setting>, chart + <setting>, JDK defaults (no flags)");
             }
         }
         if (!Files.exists(app.resolve("app-cds.jsa"))) {
@@ -228,6 +229,10 @@ public final class FootprintBenchmark {
         return committed.entrySet().stream().filter(e -> e.getValue() >= 1)
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private static String letters(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
     /** A /proc/<pid>/status field in kB. */
