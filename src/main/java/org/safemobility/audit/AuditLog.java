@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.safemobility.errors.Invalid;
+import org.safemobility.http.CountedTotal;
 import org.safemobility.http.Csv;
 
 /** The audit trail as admins read it: searched, exported, and its hash chain verified. */
@@ -54,15 +55,13 @@ public class AuditLog {
                             Map<String, Object> details, String hash) {
     }
 
-    /** A page of entries; the total is counted up to {@link #COUNTED} (the log grows by every case's every step). */
+    /** A page of entries; the total is counted up to {@link CountedTotal#COUNTED} (the log grows with every step). */
     @Schema(name = "AuditPage")
     public record Page(List<EntryView> items,
                        @Schema(description = "How many entries match, counted up to 10,000 (see totalCapped)") long total,
                        @Schema(description = "True when more than 10,000 entries match: total then says 10,000")
                        boolean totalCapped,
                        int page, int size) {
-
-        public static final int COUNTED = 10_000;
     }
 
     @Schema(name = "AuditVerification")
@@ -92,13 +91,13 @@ public class AuditLog {
     public Page search(Filter filter, int page, int size) {
         var query = AuditEvent.<AuditEvent>find(where(filter), Sort.descending("seq"), parameters(filter)).page(page, size);
         List<EntryView> items = query.list().stream().map(AuditLog::view).toList();
-        long counted = countUpTo(filter, Page.COUNTED + 1);
+        CountedTotal total = CountedTotal.of(countUpTo(filter, CountedTotal.LIMIT));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("filter", filter.describe());
         details.put("page", page);
         details.put("returned", items.stream().map(EntryView::seq).toList());
         trail.record("audit.searched", null, null, details);
-        return new Page(items, Math.min(counted, Page.COUNTED), counted > Page.COUNTED, page, size);
+        return new Page(items, total.total(), total.capped(), page, size);
     }
 
     /** Every entry the filter matches, oldest first, as CSV written batch by batch (keyset on seq). */

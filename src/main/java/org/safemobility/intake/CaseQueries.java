@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.safemobility.http.CountedTotal;
 import org.safemobility.access.OfficeScope;
 import org.safemobility.audit.AuditTrail;
 import org.safemobility.errors.NotFound;
@@ -74,7 +75,7 @@ public class CaseQueries {
 
     /**
      * Newest first, by index at any size: each office's newest cases from its own index, merged (one index read
-     * per office, as deep as the page), and a total counted as far as {@link CaseSummary#COUNTED}. A plain
+     * per office, as deep as the page), and a total counted as far as {@link CountedTotal#COUNTED}. A plain
      * {@code office in (...) order by} sorted every case of a supervisor's offices for each page (60 ms at 500,000).
      */
     private CaseSummary.Page newestFirst(CaseFilter filter, Set<String> offices, int page, int size) {
@@ -114,13 +115,13 @@ public class CaseQueries {
                 .collect(Collectors.toMap(c -> c.id, c -> c));
         List<CaseSummary> items = ids.stream().map(cases::get).filter(java.util.Objects::nonNull)
                 .map(CaseQueries::summary).toList();
-        // counted as far as COUNTED + 1 rows of an index: past that, how many more makes no page a person reads
+        // counted as far as CountedTotal.LIMIT rows of an index: past that, how many more makes no page a person reads
         var counting = em.createNativeQuery("""
                 select count(*) from (select 1 from smo.case_file c where c.office = any(cast(:offices as text[])) %s
-                                       limit %d) counted""".formatted(filters, CaseSummary.COUNTED + 1), Long.class);
+                                       limit %d) counted""".formatted(filters, CountedTotal.LIMIT), Long.class);
         values.forEach(counting::setParameter);
-        long counted = ((Number) counting.getSingleResult()).longValue();
-        return new CaseSummary.Page(items, Math.min(counted, CaseSummary.COUNTED), counted > CaseSummary.COUNTED, page, size);
+        CountedTotal total = CountedTotal.of(((Number) counting.getSingleResult()).longValue());
+        return new CaseSummary.Page(items, total.total(), total.capped(), page, size);
     }
 
     /** Case number and office of each case, for lists of work that refer to cases by id (no audit: no personal data). */

@@ -19,7 +19,8 @@ public record CaseSummary(
         Instant updatedAt) {
 
     /**
-     * A page of cases. A list without search text counts its total up to {@link #COUNTED}: an exact count would read
+     * A page of cases. A list without search text counts its total up to
+     * {@link org.safemobility.http.CountedTotal#COUNTED}: an exact count would read
      * every case of the caller's offices on every page (40-55 ms at 250,000 cases of an office, however small the page).
      */
     @Schema(name = "CasePage")
@@ -35,7 +36,4 @@ public record CaseSummary(
             this(items, total, false, page, size);
         }
     }
-
-    /** How far a list's total is counted. */
-    public static final int COUNTED = 10_000;
 }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.safemobility.http.CountedTotal;
 import org.safemobility.access.Caller;
 import org.safemobility.access.CurrentCaller;
 import org.safemobility.audit.AuditTrail;
@@ -67,19 +68,19 @@ public class PartnerReferrals {
         }
         var found = Referral.<Referral>find(query, Sort.descending("sentAt").and("id", Sort.Direction.Descending), params)
                 .page(page, size);
-        // counted as far as COUNTED + 1 entries of the partner's index (referral_partner, referral_partner_status)
+        // counted as far as CountedTotal.LIMIT entries of the partner's index (referral_partner or
+        // referral_partner_status)
         var counting = Referral.getEntityManager().createNativeQuery("""
                         select count(*) from (select 1 from smo.referral r where r.partner_id = :partner %s
                                                limit %d) counted""".formatted(
-                        status == null ? "" : "and r.status = :status", ReferralViews.PartnerPage.COUNTED + 1), Long.class)
+                        status == null ? "" : "and r.status = :status", CountedTotal.LIMIT), Long.class)
                 .setParameter("partner", partner);
         if (status != null) {
             counting.setParameter("status", status.name());
         }
-        long counted = ((Number) counting.getSingleResult()).longValue();
+        CountedTotal total = CountedTotal.of(((Number) counting.getSingleResult()).longValue());
         return new ReferralViews.PartnerPage(found.list().stream().map(ReferralViews.PartnerSummary::of).toList(),
-                Math.min(counted, ReferralViews.PartnerPage.COUNTED), counted > ReferralViews.PartnerPage.COUNTED, page,
-                size);
+                total.total(), total.capped(), page, size);
     }
 
     /** One of the calling partner's referrals; another partner's is 404. Reading it is audited (personal data). */

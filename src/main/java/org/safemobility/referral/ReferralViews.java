@@ -58,7 +58,8 @@ public final class ReferralViews {
     }
 
     /**
-     * A page of a partner's referrals. The total is counted up to {@link #COUNTED}: an exact count read every
+     * A page of a partner's referrals. The total is counted up to {@link org.safemobility.http.CountedTotal#COUNTED}:
+     * an exact count read every
      * referral the partner ever received on every page it polls.
      */
     @Schema(name = "PartnerReferralPage")
@@ -68,8 +69,6 @@ public final class ReferralViews {
                               @Schema(description = "True when more than 10,000 referrals match: total then says 10,000")
                               boolean totalCapped,
                               int page, int size) {
-
-        public static final int COUNTED = 10_000;
     }
 
     /** A referral as its partner reads it: the package, and the partner's own decision and questions. */

@@ -16,7 +16,7 @@ import org.safemobility.workflow.OpenTaskIndex;
  * Inboxes from the open-task table: for each of the caller's groups, the first tasks of the page's reach from the
  * group's index range (open_task_inbox, or open_task_inbox_activity / _assignee when narrowed that way), merged and
  * paged. The cost is the page's depth times the caller's groups, not the number of open tasks; the total counts them
- * from an index, up to {@link CaseTasks#COUNTED}.
+ * from an index, up to {@link org.safemobility.http.CountedTotal#COUNTED}.
  */
 @ApplicationScoped
 public class OpenTaskInbox implements OpenTaskIndex {
@@ -35,15 +35,14 @@ public class OpenTaskInbox implements OpenTaskIndex {
         String narrowing = narrowing(filter, params);
         // counted up to a bound: an exact count reads every index entry of the groups (100,000 at a supervisor of two
         // offices in the benchmark: 15 ms), a page only its own
-        params.add(CaseTasks.COUNTED + 1);
+        params.add(org.safemobility.http.CountedTotal.LIMIT);
         long counted = ((Number) bind(em.createNativeQuery(
                 "select count(*) from (select 1 from smo.open_task t where t.candidate_group = any(?1)" + narrowing
                         + " limit ?" + params.size() + ") counted"), params).getSingleResult()).longValue();
         params.remove(params.size() - 1);
-        boolean capped = counted > CaseTasks.COUNTED;
-        long total = Math.min(counted, CaseTasks.COUNTED);
-        if (!capped && total <= (long) page * size) {
-            return new CaseTasks.Page(List.of(), total, false);
+        org.safemobility.http.CountedTotal total = org.safemobility.http.CountedTotal.of(counted);
+        if (!total.capped() && total.total() <= (long) page * size) {
+            return new CaseTasks.Page(List.of(), total.total(), false);
         }
         int reach = Math.addExact(Math.multiplyExact(page, size), size);
         params.add(reach);
@@ -62,7 +61,7 @@ public class OpenTaskInbox implements OpenTaskIndex {
         List<CaseTasks.WorkItem> items = rows.stream().map(r -> new CaseTasks.WorkItem((String) r[0], (String) r[1],
                 (String) r[2], (String) r[3], (String) r[4], Timestamps.instant(r[5]), Timestamps.instant(r[6]),
                 ((Number) r[7]).intValue())).toList();
-        return new CaseTasks.Page(items, total, capped);
+        return new CaseTasks.Page(items, total.total(), total.capped());
     }
 
     /**

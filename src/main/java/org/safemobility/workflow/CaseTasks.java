@@ -34,14 +34,11 @@ public class CaseTasks {
     }
 
     /**
-     * A page of work items and how many there are in all, counted up to {@link #COUNTED}: past it the total says
-     * {@code COUNTED} and {@code totalCapped} is true (an inbox shows "10,000+"; supervisors' queues count exactly).
+     * A page of work items and how many there are in all, counted up to 10,000 (http.CountedTotal): past it the total
+     * says 10,000 and {@code totalCapped} is true (an inbox shows "10,000+").
      */
     public record Page(List<WorkItem> items, long total, boolean totalCapped) {
     }
-
-    /** How far an inbox's total counts: counting further would cost more than any page does. */
-    public static final int COUNTED = 10_000;
 
     @Inject
     TaskService tasks;
