@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.safemobility.http.CountedTotal;
 import org.safemobility.time.Timestamps;
 import org.safemobility.workflow.CaseTasks;
 import org.safemobility.workflow.OpenTaskIndex;
@@ -16,7 +17,7 @@ import org.safemobility.workflow.OpenTaskIndex;
  * Inboxes from the open-task table: for each of the caller's groups, the first tasks of the page's reach from the
  * group's index range (open_task_inbox, or open_task_inbox_activity / _assignee when narrowed that way), merged and
  * paged. The cost is the page's depth times the caller's groups, not the number of open tasks; the total counts them
- * from an index, up to {@link org.safemobility.http.CountedTotal#COUNTED}.
+ * from an index, up to {@link CountedTotal#COUNTED}.
  */
 @ApplicationScoped
 public class OpenTaskInbox implements OpenTaskIndex {
@@ -35,12 +36,12 @@ public class OpenTaskInbox implements OpenTaskIndex {
         String narrowing = narrowing(filter, params);
         // counted up to a bound: an exact count reads every index entry of the groups (100,000 at a supervisor of two
         // offices in the benchmark: 15 ms), a page only its own
-        params.add(org.safemobility.http.CountedTotal.LIMIT);
+        params.add(CountedTotal.LIMIT);
         long counted = ((Number) bind(em.createNativeQuery(
                 "select count(*) from (select 1 from smo.open_task t where t.candidate_group = any(?1)" + narrowing
                         + " limit ?" + params.size() + ") counted"), params).getSingleResult()).longValue();
         params.remove(params.size() - 1);
-        org.safemobility.http.CountedTotal total = org.safemobility.http.CountedTotal.of(counted);
+        CountedTotal total = CountedTotal.of(counted);
         if (!total.capped() && total.total() <= (long) page * size) {
             return new CaseTasks.Page(List.of(), total.total(), false);
         }
