@@ -7,11 +7,16 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,11 +38,13 @@ public final class IntakeBenchmark {
     private static final int ROUNDS = Integer.getInteger("intake.rounds", 2);
     private static final int SEED = Integer.getInteger("intake.seed-cases", 1_000_000);
     private static final AtomicInteger NEXT = new AtomicInteger();
+    private static final int STATEMENTS_SHOWN = 10;
 
     private IntakeBenchmark() {
     }
 
-    private record Round(double perSecond, double p50, double p99, double transactions, double inserted, double fetched) {
+    private record Round(double perSecond, double p50, double p99, double transactions, double inserted, double fetched,
+                         List<String> statements) {
         String line(String what) {
             return String.format("  %-34s %7.1f/s  p50 %6.1f ms  p99 %6.1f ms%s", what, perSecond, p50, p99,
                     Double.isNaN(transactions) ? "" : String.format("   per registration: %.1f transactions, %.1f rows "
@@ -52,6 +59,9 @@ public final class IntakeBenchmark {
         String bareJdbc = args[3];
         String pgbenchDb = args[4];
         String caseworker = token(realm, "caseworker.gt");
+        // people no earlier run on this database registered: a repeated document number would make every registration
+        // a likely duplicate (a review opened per case), which is not the intake being measured
+        NEXT.set(count(jdbc, "select count(*) from smo.case_file"));
         System.out.printf("Intake benchmark: %d rounds of %d s each, alternating; %d clients%n", ROUNDS, ROUND.toSeconds(), CLIENTS);
         try (BareEngine bare = new BareEngine(bareJdbc, CLIENTS)) {
             service(service, caseworker, jdbc, Duration.ofSeconds(15)); // warm-up
@@ -64,10 +74,11 @@ public final class IntakeBenchmark {
                 Round s = service(service, caseworker, jdbc, ROUND);
                 long[] b = bare.run(CLIENTS, ROUND);
                 Round e = new Round(b.length / (double) ROUND.toSeconds(), percentile(b, 0.5), percentile(b, 0.99),
-                        Double.NaN, Double.NaN, Double.NaN);
+                        Double.NaN, Double.NaN, Double.NaN, List.of());
                 double t = pgbench(pgbenchDb);
                 System.out.println("round " + round + ":");
                 System.out.println(s.line("this service, POST /api/v1/cases"));
+                s.statements().forEach(System.out::println);
                 System.out.println(e.line("bare engine (insert + start)"));
                 System.out.printf("  %-34s %7.0f tps%n", "pgbench TPC-B", t);
                 System.out.printf("  intake / bare engine: %.2f ×%n", s.perSecond() / e.perSecond());
@@ -87,6 +98,7 @@ public final class IntakeBenchmark {
                 long[] b = bare.run(CLIENTS, ROUND);
                 System.out.printf("With %,d more cases:%n", SEED);
                 System.out.println(big.line("this service, POST /api/v1/cases"));
+                big.statements().forEach(System.out::println);
                 System.out.printf("  %-34s %7.1f/s%n", "bare engine (insert + start)", b.length / (double) ROUND.toSeconds());
                 System.out.printf("  intake with %,d cases / empty: %.2f ×; rows fetched per registration %.1f (was %.1f)%n",
                         SEED, big.perSecond() / mean, big.fetched(), ours.get(0).fetched());
@@ -112,12 +124,76 @@ public final class IntakeBenchmark {
     private static Round service(String service, String token, String jdbc, Duration duration) throws Exception {
         Thread.sleep(600); // pg_stat_database is updated by backends about every 500 ms
         double[] before = stats(jdbc);
+        Map<Long, double[]> statementsBefore = statements(jdbc);
         long[] latencies = registrations(service, token, duration);
         Thread.sleep(1200);
         double[] after = stats(jdbc);
         double n = latencies.length;
         return new Round(n / duration.toSeconds(), percentile(latencies, 0.5), percentile(latencies, 0.99),
-                (after[0] - before[0]) / n, (after[1] - before[1]) / n, (after[2] - before[2]) / n);
+                (after[0] - before[0]) / n, (after[1] - before[1]) / n, (after[2] - before[2]) / n,
+                costliest(jdbc, statementsBefore, statements(jdbc), n));
+    }
+
+    private static int count(String jdbc, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbc, "smo", null); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /**
+     * Calls and execution time of every statement so far, by query id, from pg_stat_statements; empty when the
+     * extension is not loaded (it needs shared_preload_libraries, see the README's benchmark section).
+     */
+    private static Map<Long, double[]> statements(String jdbc) throws Exception {
+        Map<Long, double[]> seen = new HashMap<>();
+        try (Connection c = DriverManager.getConnection(jdbc, "smo", null); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select queryid, calls, total_exec_time, rows from pg_stat_statements "
+                     + "where dbid = (select oid from pg_database where datname = current_database())")) {
+            while (rs.next()) {
+                seen.put(rs.getLong(1), new double[] {rs.getLong(2), rs.getDouble(3), rs.getLong(4)});
+            }
+        } catch (SQLException absent) {
+            // no pg_stat_statements here: the breakdown is left out
+        }
+        return seen;
+    }
+
+    /** The statements that took the most database time per registration over a round, costliest first. */
+    private static List<String> costliest(String jdbc, Map<Long, double[]> before, Map<Long, double[]> after, double n)
+            throws Exception {
+        if (after.isEmpty() || n == 0) {
+            return List.of();
+        }
+        record Delta(long id, double calls, double ms, double rows) {
+        }
+        List<Delta> deltas = new ArrayList<>();
+        after.forEach((id, a) -> {
+            double[] b = before.getOrDefault(id, new double[3]);
+            if (a[0] > b[0]) {
+                deltas.add(new Delta(id, (a[0] - b[0]) / n, (a[1] - b[1]) / n, (a[2] - b[2]) / n));
+            }
+        });
+        deltas.sort(Comparator.comparingDouble(Delta::ms).reversed());
+        double total = deltas.stream().mapToDouble(Delta::ms).sum();
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("    database time per registration %.2f ms (pg_stat_statements); the costliest:", total));
+        try (Connection c = DriverManager.getConnection(jdbc, "smo", null);
+             PreparedStatement text = c.prepareStatement("select query from pg_stat_statements where queryid = ? limit 1")) {
+            for (Delta d : deltas.subList(0, Math.min(STATEMENTS_SHOWN, deltas.size()))) {
+                text.setLong(1, d.id());
+                String query = "?";
+                try (ResultSet rs = text.executeQuery()) {
+                    if (rs.next()) {
+                        query = rs.getString(1).replaceAll("\\s+", " ").strip();
+                    }
+                }
+                lines.add(String.format("    %6.2f ms  %4.1f calls  %5.1f rows  %s", d.ms(), d.calls(), d.rows(),
+                        query.substring(0, Math.min(110, query.length()))));
+            }
+        }
+        return lines;
     }
 
     private static long[] registrations(String service, String token, Duration duration) throws Exception {
