@@ -42,15 +42,14 @@ public final class FootprintBenchmark {
     static {
         CHART.put("SerialGC", List.of("-XX:+UseSerialGC"));
         CHART.put("heap 32% of the limit", List.of("-XX:MaxRAMPercentage=32", "-XX:InitialRAMPercentage=32"));
+        CHART.put("C1 only (TieredStopAtLevel=1)", List.of("-XX:TieredStopAtLevel=1"));
         TRIED.put("AppCDS archive", List.of("-XX:SharedArchiveFile=app-cds.jsa"));
-        TRIED.put("C1 only (TieredStopAtLevel=1)", List.of("-XX:TieredStopAtLevel=1"));
-        TRIED.put("C1 only, heap 24% of the limit", List.of("-XX:TieredStopAtLevel=1", "-XX:MaxRAMPercentage=24",
-                "-XX:InitialRAMPercentage=24"));
+        TRIED.put("heap 24% of the limit", List.of("-XX:MaxRAMPercentage=24", "-XX:InitialRAMPercentage=24"));
         TRIED.put("code cache 64 MB, stacks 512 KB", List.of("-XX:ReservedCodeCacheSize=64m", "-Xss512k"));
         // glibc gives each thread that allocates natively an arena of its own (up to 8 per core, 64 MB reserved each)
         TRIED.put("2 malloc arenas (MALLOC_ARENA_MAX=2)", List.of(ENV + "MALLOC_ARENA_MAX=2"));
-        TRIED.put("all of the above but AppCDS", List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m",
-                "-Xss512k", ENV + "MALLOC_ARENA_MAX=2"));
+        TRIED.put("all of the above but AppCDS and the heap", List.of("-XX:ReservedCodeCacheSize=64m", "-Xss512k",
+                ENV + "MALLOC_ARENA_MAX=2"));
         String jdk = System.getProperty("footprint.jdk", "");
         if (!jdk.isBlank()) { // another JDK (the chart's image runs Temurin 21; JDK 25 adds compact object headers)
             TRIED.put("JDK " + jdk, List.of(JAVA + jdk));
@@ -90,7 +89,7 @@ public final class FootprintBenchmark {
         variants.put("JDK defaults (no flags)", List.of(CONTAINER));
         // -Dfootprint.variants=name|name: only those (e.g. two of them in longer rounds, for the steady state); names
         // are compared by their letters and digits alone, so that MAVEN_OPTS needs no spaces or quotes in them
-        // (the_charts_settings|chart_C1_only_TieredStopAtLevel_1)
+        // (the_charts_settings|chart_without_C1_only_TieredStopAtLevel_1)
         String only = System.getProperty("footprint.variants", "");
         if (!only.isBlank()) {
             List<String> names = java.util.Arrays.stream(only.split("\\|")).map(FootprintBenchmark::letters).toList();

@@ -112,7 +112,7 @@ class HelmChartTest {
                 .contains("name: QUARKUS_DATASOURCE_PASSWORD", "secretKeyRef:")
                 .contains("name: SMO_WEBHOOKS_ENCRYPTION_KEY", "name: smo-webhooks")
                 .contains("name: SMO_DATA_ENCRYPTION_KEYSET_FILE", "secretName: smo-data-keys", "mountPath: /etc/smo/data-keys")
-                .contains("name: JAVA_TOOL_OPTIONS", "-XX:+UseSerialGC -XX:MaxRAMPercentage=32")
+                .contains("name: JAVA_TOOL_OPTIONS", "-XX:+UseSerialGC -XX:MaxRAMPercentage=32", "-XX:TieredStopAtLevel=1")
                 .contains("memory: 640Mi")
                 .contains("terminationGracePeriodSeconds: 35", "preStop:", "name: QUARKUS_SHUTDOWN_TIMEOUT", "value: \"20s\"")
                 .contains("kind: HorizontalPodAutoscaler", "kind: PodDisruptionBudget", "kind: NetworkPolicy")
