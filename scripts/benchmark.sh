@@ -79,7 +79,7 @@ if want intake; then
   # baselines on the same PostgreSQL: the bare engine's own database, and pgbench's (TPC-B, scale 8)
   scripts/ensure-database.sh --recreate smo_bare smo_pgbench
   # the statements that cost each registration the most, where the cluster loads pg_stat_statements (it needs
-  # shared_preload_libraries and a restart, which this script leaves to you: see the README)
+  # shared_preload_libraries and a restart, which this script leaves to you: docs/testing.md)
   if [ "$(psql -h 127.0.0.1 -U postgres -d smo_bench -Atc "select count(*) from pg_available_extensions where name = 'pg_stat_statements'" 2>/dev/null)" = 1 ] \
      && psql -h 127.0.0.1 -U postgres -d smo_bench -Atc "show shared_preload_libraries" 2>/dev/null | grep -q pg_stat_statements; then
     psql -h 127.0.0.1 -U postgres -d smo_bench -qc "create extension if not exists pg_stat_statements"

@@ -7,7 +7,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -124,14 +123,14 @@ public final class IntakeBenchmark {
     private static Round service(String service, String token, String jdbc, Duration duration) throws Exception {
         Thread.sleep(600); // pg_stat_database is updated by backends about every 500 ms
         double[] before = stats(jdbc);
-        Map<Long, double[]> statementsBefore = statements(jdbc);
+        Map<Long, Counted> statementsBefore = statements(jdbc);
         long[] latencies = registrations(service, token, duration);
         Thread.sleep(1200);
         double[] after = stats(jdbc);
         double n = latencies.length;
         return new Round(n / duration.toSeconds(), percentile(latencies, 0.5), percentile(latencies, 0.99),
                 (after[0] - before[0]) / n, (after[1] - before[1]) / n, (after[2] - before[2]) / n,
-                costliest(jdbc, statementsBefore, statements(jdbc), n));
+                costliest(statementsBefore, statements(jdbc), n));
     }
 
     private static int count(String jdbc, String sql) throws Exception {
@@ -142,17 +141,21 @@ public final class IntakeBenchmark {
         }
     }
 
+    /** A statement's counters in pg_stat_statements at one moment. */
+    private record Counted(double calls, double ms, double rows, String query) {
+    }
+
     /**
-     * Calls and execution time of every statement so far, by query id, from pg_stat_statements; empty when the
-     * extension is not loaded (it needs shared_preload_libraries, see the README's benchmark section).
+     * Calls, execution time and rows of every statement so far, by query id, from pg_stat_statements; empty when the
+     * extension is not loaded (it needs shared_preload_libraries: docs/testing.md).
      */
-    private static Map<Long, double[]> statements(String jdbc) throws Exception {
-        Map<Long, double[]> seen = new HashMap<>();
+    private static Map<Long, Counted> statements(String jdbc) throws Exception {
+        Map<Long, Counted> seen = new HashMap<>();
         try (Connection c = DriverManager.getConnection(jdbc, "smo", null); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("select queryid, calls, total_exec_time, rows from pg_stat_statements "
+             ResultSet rs = st.executeQuery("select queryid, calls, total_exec_time, rows, query from pg_stat_statements "
                      + "where dbid = (select oid from pg_database where datname = current_database())")) {
             while (rs.next()) {
-                seen.put(rs.getLong(1), new double[] {rs.getLong(2), rs.getDouble(3), rs.getLong(4)});
+                seen.put(rs.getLong(1), new Counted(rs.getLong(2), rs.getDouble(3), rs.getLong(4), rs.getString(5)));
             }
         } catch (SQLException absent) {
             // no pg_stat_statements here: the breakdown is left out
@@ -161,37 +164,26 @@ public final class IntakeBenchmark {
     }
 
     /** The statements that took the most database time per registration over a round, costliest first. */
-    private static List<String> costliest(String jdbc, Map<Long, double[]> before, Map<Long, double[]> after, double n)
-            throws Exception {
+    private static List<String> costliest(Map<Long, Counted> before, Map<Long, Counted> after, double n) {
         if (after.isEmpty() || n == 0) {
             return List.of();
         }
-        record Delta(long id, double calls, double ms, double rows) {
-        }
-        List<Delta> deltas = new ArrayList<>();
+        Counted none = new Counted(0, 0, 0, "");
+        List<Counted> perRegistration = new ArrayList<>();
         after.forEach((id, a) -> {
-            double[] b = before.getOrDefault(id, new double[3]);
-            if (a[0] > b[0]) {
-                deltas.add(new Delta(id, (a[0] - b[0]) / n, (a[1] - b[1]) / n, (a[2] - b[2]) / n));
+            Counted b = before.getOrDefault(id, none);
+            if (a.calls() > b.calls()) {
+                perRegistration.add(new Counted((a.calls() - b.calls()) / n, (a.ms() - b.ms()) / n,
+                        (a.rows() - b.rows()) / n, a.query().replaceAll("\\s+", " ").strip()));
             }
         });
-        deltas.sort(Comparator.comparingDouble(Delta::ms).reversed());
-        double total = deltas.stream().mapToDouble(Delta::ms).sum();
+        perRegistration.sort(Comparator.comparingDouble(Counted::ms).reversed());
         List<String> lines = new ArrayList<>();
-        lines.add(String.format("    database time per registration %.2f ms (pg_stat_statements); the costliest:", total));
-        try (Connection c = DriverManager.getConnection(jdbc, "smo", null);
-             PreparedStatement text = c.prepareStatement("select query from pg_stat_statements where queryid = ? limit 1")) {
-            for (Delta d : deltas.subList(0, Math.min(STATEMENTS_SHOWN, deltas.size()))) {
-                text.setLong(1, d.id());
-                String query = "?";
-                try (ResultSet rs = text.executeQuery()) {
-                    if (rs.next()) {
-                        query = rs.getString(1).replaceAll("\\s+", " ").strip();
-                    }
-                }
-                lines.add(String.format("    %6.2f ms  %4.1f calls  %5.1f rows  %s", d.ms(), d.calls(), d.rows(),
-                        query.substring(0, Math.min(110, query.length()))));
-            }
+        lines.add(String.format("    database time per registration %.2f ms (pg_stat_statements); the costliest:",
+                perRegistration.stream().mapToDouble(Counted::ms).sum()));
+        for (Counted d : perRegistration.subList(0, Math.min(STATEMENTS_SHOWN, perRegistration.size()))) {
+            lines.add(String.format("    %6.2f ms  %4.1f calls  %5.1f rows  %s", d.ms(), d.calls(), d.rows(),
+                    d.query().substring(0, Math.min(110, d.query().length()))));
         }
         return lines;
     }
