@@ -35,7 +35,8 @@ port=${BENCHMARK_PORT:-8090}
 management_port=${BENCHMARK_MANAGEMENT_PORT:-9090}
 jdbc=jdbc:postgresql://127.0.0.1:5432/smo_bench
 
-scripts/ensure-database.sh --recreate smo_bench
+# pg_stat_statements where the cluster loads it: the intake benchmark prints the statements a registration costs most
+scripts/ensure-database.sh --recreate --statement-stats smo_bench
 scripts/keycloak.sh start
 selected="$*"
 want() { [ -z "$selected" ] || [[ " $selected " == *" $1 "* ]]; }
@@ -78,12 +79,6 @@ want duplicates && run_main org.safemobility.benchmark.DuplicateMatchEvaluation 
 if want intake; then
   # baselines on the same PostgreSQL: the bare engine's own database, and pgbench's (TPC-B, scale 8)
   scripts/ensure-database.sh --recreate smo_bare smo_pgbench
-  # the statements that cost each registration the most, where the cluster loads pg_stat_statements (it needs
-  # shared_preload_libraries and a restart, which this script leaves to you: docs/testing.md)
-  if [ "$(psql -h 127.0.0.1 -U postgres -d smo_bench -Atc "select count(*) from pg_available_extensions where name = 'pg_stat_statements'" 2>/dev/null)" = 1 ] \
-     && psql -h 127.0.0.1 -U postgres -d smo_bench -Atc "show shared_preload_libraries" 2>/dev/null | grep -q pg_stat_statements; then
-    psql -h 127.0.0.1 -U postgres -d smo_bench -qc "create extension if not exists pg_stat_statements"
-  fi
   pgbench -h 127.0.0.1 -U smo -i -q -s 8 smo_pgbench > /dev/null
   run_main org.safemobility.benchmark.IntakeBenchmark "$args jdbc:postgresql://127.0.0.1:5432/smo_bare smo_pgbench"
 fi

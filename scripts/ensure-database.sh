@@ -2,10 +2,12 @@
 # Makes sure the local PostgreSQL cluster is running and that the service's role and the given databases
 # exist. Idempotent: safe to run before every start and every test run.
 #
-#   scripts/ensure-database.sh [--recreate] [database ...]     (default: smo)
+#   scripts/ensure-database.sh [--recreate] [--statement-stats] [database ...]     (default: smo)
 #
 # --recreate drops the given databases first: the test run uses it so that every run starts from an empty
 # database (nothing a previous run left, such as uploaded eligibility rules, can change its outcome).
+# --statement-stats creates pg_stat_statements in them where the cluster preloads it (shared_preload_libraries, which
+# takes a restart and is left to whoever runs the cluster; docs/testing.md): the benchmarks read it when it is there.
 #
 # Role and password come from QUARKUS_DATASOURCE_USERNAME / QUARKUS_DATASOURCE_PASSWORD (default smo/smo),
 # the same variables the service reads. When QUARKUS_DATASOURCE_JDBC_URL points at another host, the
@@ -17,7 +19,14 @@ port=5432
 role=${QUARKUS_DATASOURCE_USERNAME:-smo}
 password=${QUARKUS_DATASOURCE_PASSWORD:-smo}
 recreate=false
-if [ "${1:-}" = "--recreate" ]; then recreate=true; shift; fi
+statement_stats=false
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --recreate) recreate=true; shift ;;
+    --statement-stats) statement_stats=true; shift ;;
+    *) break ;;
+  esac
+done
 databases=("$@")
 [ ${#databases[@]} -gt 0 ] || databases=(smo)
 
@@ -38,12 +47,14 @@ if ! pg_isready -q -h "$host" -p "$port"; then
   pg_isready -q -h "$host" -p "$port" || { log "PostgreSQL did not become ready on $host:$port"; exit 1; }
 fi
 
-# A superuser connection: TCP as postgres (trust auth on these machines), else the postgres OS user.
+# A superuser connection: TCP as postgres (trust auth on these machines), else the postgres OS user; to database
+# $on_db (default postgres).
 superuser_psql() {
+  local db=${on_db:-postgres}
   if psql -h "$host" -p "$port" -U postgres -d postgres -Atqc 'select 1' >/dev/null 2>&1; then
-    psql -h "$host" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -Atq "$@"
+    psql -h "$host" -p "$port" -U postgres -d "$db" -v ON_ERROR_STOP=1 -Atq "$@"
   else
-    runuser -u postgres -- psql -p "$port" -d postgres -v ON_ERROR_STOP=1 -Atq "$@"
+    runuser -u postgres -- psql -p "$port" -d "$db" -v ON_ERROR_STOP=1 -Atq "$@"
   fi
 }
 
@@ -59,6 +70,9 @@ for db in "${databases[@]}"; do
   if [ "$(superuser_psql -c "select 1 from pg_database where datname = '$db'")" != "1" ]; then
     log "creating database $db owned by $role"
     superuser_psql -c "create database \"$db\" owner \"$role\" encoding 'UTF8' template template0"
+  fi
+  if $statement_stats && superuser_psql -c "show shared_preload_libraries" | grep -q pg_stat_statements; then
+    on_db=$db superuser_psql -c "create extension if not exists pg_stat_statements"
   fi
 done
 log "ready: role $role, databases ${databases[*]} on $host:$port"
