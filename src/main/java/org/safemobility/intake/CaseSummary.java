@@ -22,12 +22,17 @@ public record CaseSummary(
      * A page of cases. A list without search text counts its total up to
      * {@link org.safemobility.http.CountedTotal#COUNTED}: an exact count would read
      * every case of the caller's offices on every page (40-55 ms at 250,000 cases of an office, however small the page).
+     * A search counts up to {@link CaseSearch#RANKED}: past that it does not rank every hit (see CaseSearch).
      */
     @Schema(name = "CasePage")
     public record Page(List<CaseSummary> items,
-                       @Schema(description = "How many cases match; a list without q counts up to 10,000 (see totalCapped)")
+                       @Schema(description = "How many cases match; a list without q counts up to 10,000, a search up "
+                               + "to 1,000 (see totalCapped)")
                        long total,
-                       @Schema(description = "True when more than 10,000 cases match a list without q: total then says 10,000")
+                       @Schema(description = "True when more cases match than were counted: more than 10,000 for a "
+                               + "list without q, more than 1,000 for a search; total then says 10,000 or 1,000. A "
+                               + "search past 1,000 matches lists the newest cases whose names hold every word as "
+                               + "written, before those matching by sound alone")
                        boolean totalCapped,
                        int page, int size) {
 

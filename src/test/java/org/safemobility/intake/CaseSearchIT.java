@@ -112,6 +112,80 @@ class CaseSearchIT {
     }
 
     @Test
+    void a_name_too_many_cases_share_lists_the_newest_holding_it_as_written_without_ranking_them_all() throws Exception {
+        // a made-up given name carried by more cases than a search ranks, seeded in SQL (the search rows through the
+        // same triggers as a registration), 10 minutes old and older; a spelling with the same code (another final
+        // vowel) on five newer GT cases, and the name on three newer CR cases
+        String name = madeUpFamilyName("X").substring(2) + "to";
+        String alike = name.substring(0, name.length() - 1) + "a";
+        assertThat(Rows.text(db, "select cast(smo.search_codes(?) = smo.search_codes(?) as text)", name, alike))
+                .isEqualTo("true");
+        int many = CaseSearch.RANKED + 10;
+        List<String> gt = seed("GT", name, many, 10);
+        List<String> alikes = seed("GT", alike, 5, 0);
+        List<String> cr = seed("CR", name, 3, 0);
+        try {
+            // newest first among those holding the name as written, none of the alike spelling; the total says "more"
+            search(GT, Map.of("q", name, "size", 20)).statusCode(200).body("total", equalTo(CaseSearch.RANKED))
+                    .body("totalCapped", equalTo(true)).body("items.id", equalTo(gt.subList(0, 20)));
+            search(GT, Map.of("q", name.toUpperCase(), "size", 20, "page", 2)).statusCode(200)
+                    .body("totalCapped", equalTo(true)).body("items.id", equalTo(gt.subList(40, 60)));
+            // a supervisor of both offices: each office's newest merged (CR's three are the newest of all)
+            List<String> both = new java.util.ArrayList<>(cr);
+            both.addAll(gt.subList(0, 7));
+            search(TokenFixture.supervisor("GT", "CR"), Map.of("q", name, "size", 10)).statusCode(200)
+                    .body("totalCapped", equalTo(true)).body("items.id", equalTo(both));
+            // the alike spelling as written is held by five cases only: every match is ranked, and counted exactly
+            List<String> ranked = new java.util.ArrayList<>(alikes);
+            ranked.addAll(gt.subList(0, 15));
+            search(GT, Map.of("q", alike, "size", 20)).statusCode(200).body("total", equalTo(many + 5))
+                    .body("totalCapped", equalTo(false)).body("items.id", equalTo(ranked));
+            // a page deeper than the name as written reaches is ranked too: the alike spelling comes after it
+            List<String> last = new java.util.ArrayList<>(gt.subList(1_000, many));
+            last.addAll(alikes);
+            search(GT, Map.of("q", name, "size", 100, "page", 10)).statusCode(200).body("total", equalTo(many + 5))
+                    .body("totalCapped", equalTo(false)).body("items.id", equalTo(last));
+        } finally {
+            try (var c = db.getConnection(); var delete = c.prepareStatement("delete from smo.case_file where id = any(?)")) {
+                List<String> all = new java.util.ArrayList<>(gt);
+                all.addAll(alikes);
+                all.addAll(cr);
+                delete.setArray(1, c.createArrayOf("uuid", all.toArray()));
+                delete.executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * {@code count} cases at {@code office} whose applicant is called {@code given}, the first {@code minutesOld}
+     * minutes old and each next one a minute older: their ids, newest first.
+     */
+    private List<String> seed(String office, String given, int count, int minutesOld) throws Exception {
+        List<String> ids = new java.util.ArrayList<>();
+        try (var c = db.getConnection(); var insert = c.prepareStatement("""
+                insert into smo.case_file (id, case_number, office, status, applicant_given_name, applicant_family_name,
+                       applicant_date_of_birth, applicant_nationality, applicant_arrival_date, consent_processing,
+                       consent_partner_sharing, consent_recorded_at, registered_by, created_at, updated_at)
+                select gen_random_uuid(), ? || '-2025-' || ? || lpad(n::text, 5, '0'), ?, 'ELIGIBLE', ?, 'Seeded',
+                       date '1990-01-01', 'VEN', date '2023-01-01', true, true, now(), 'test', now() - (? + n) * interval '1 minute', now()
+                  from generate_series(0, ? - 1) n
+                returning id""")) {
+            insert.setString(1, office);
+            insert.setString(2, given.toUpperCase());
+            insert.setString(3, office);
+            insert.setString(4, given);
+            insert.setInt(5, minutesOld);
+            insert.setInt(6, count);
+            try (var rs = insert.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    @Test
     void bad_searches_are_refused_with_the_parameter_named() {
         search(GT, Map.of("q", "a")).statusCode(400).body("errors[0].field", equalTo("q"));
         search(GT, Map.of("q", "x".repeat(201))).statusCode(400).body("errors[0].field", equalTo("q"));
