@@ -113,11 +113,14 @@ class CaseSearchIT {
 
     @Test
     void a_name_too_many_cases_share_lists_the_newest_holding_it_as_written_without_ranking_them_all() throws Exception {
-        // a made-up given name carried by more cases than a search ranks, seeded in SQL (the search rows through the
-        // same triggers as a registration), 10 minutes old and older; a spelling with the same code (another final
-        // vowel) on five newer GT cases, and the name on three newer CR cases
-        String name = madeUpFamilyName("X").substring(2) + "to";
-        String alike = name.substring(0, name.length() - 1) + "a";
+        // a made-up name carried by more cases than a search ranks, seeded in SQL (the search rows through the same
+        // triggers as a registration), 10 minutes old and older; a spelling with the same codes (another final vowel)
+        // on five newer GT cases, and the name on three newer CR cases. Two made-up words: other tests' made-up names
+        // may share one word's code (four letters of double metaphone), never both
+        String family = madeUpFamilyName("X").substring(2);
+        String given = madeUpFamilyName("X").substring(2) + "to";
+        String name = given + " " + family;
+        String alike = given.substring(0, given.length() - 1) + "a " + family;
         assertThat(Rows.text(db, "select cast(smo.search_codes(?) = smo.search_codes(?) as text)", name, alike))
                 .isEqualTo("true");
         int many = CaseSearch.RANKED + 10;
@@ -157,23 +160,23 @@ class CaseSearchIT {
     }
 
     /**
-     * {@code count} cases at {@code office} whose applicant is called {@code given}, the first {@code minutesOld}
-     * minutes old and each next one a minute older: their ids, newest first.
+     * {@code count} cases at {@code office} whose applicant is called {@code name} (given names only), the first
+     * {@code minutesOld} minutes old and each next one a minute older: their ids, newest first.
      */
-    private List<String> seed(String office, String given, int count, int minutesOld) throws Exception {
+    private List<String> seed(String office, String name, int count, int minutesOld) throws Exception {
         List<String> ids = new java.util.ArrayList<>();
         try (var c = db.getConnection(); var insert = c.prepareStatement("""
                 insert into smo.case_file (id, case_number, office, status, applicant_given_name, applicant_family_name,
                        applicant_date_of_birth, applicant_nationality, applicant_arrival_date, consent_processing,
                        consent_partner_sharing, consent_recorded_at, registered_by, created_at, updated_at)
-                select gen_random_uuid(), ? || '-2025-' || ? || lpad(n::text, 5, '0'), ?, 'ELIGIBLE', ?, 'Seeded',
+                select gen_random_uuid(), ? || '-2025-' || ? || lpad(n::text, 5, '0'), ?, 'ELIGIBLE', ?, '',
                        date '1990-01-01', 'VEN', date '2023-01-01', true, true, now(), 'test', now() - (? + n) * interval '1 minute', now()
                   from generate_series(0, ? - 1) n
                 returning id""")) {
             insert.setString(1, office);
-            insert.setString(2, given.toUpperCase());
+            insert.setString(2, name.replace(" ", "").toUpperCase());
             insert.setString(3, office);
-            insert.setString(4, given);
+            insert.setString(4, name);
             insert.setInt(5, minutesOld);
             insert.setInt(6, count);
             try (var rs = insert.executeQuery()) {
