@@ -25,7 +25,8 @@
 #  13. footprint (issue 16): start to ready on an existing database and RSS under the intake load, with the JVM
 #      settings the Helm chart ships and with each of them left out in turn (the jar is packaged with its AppCDS
 #      archive; MAVEN_OPTS=-Dfootprint.rounds=N -Dfootprint.load-seconds=S to change; -Dfootprint.jdk=<JDK home>
-#      adds the chart's settings on that JDK, with and without compact object headers).
+#      adds the chart's settings on that JDK, with compact object headers, and with an AOT cache its training run
+#      writes first (JDK 24 and later)).
 # Usage: scripts/benchmark.sh [decision] [inbox] [service] [webhooks] [queues] [audit] [quota] [bulk] [search] [searchcost]
 #        [duplicates] [privacy] [intake] [footprint] [tracing]
 #        (none: all of them)

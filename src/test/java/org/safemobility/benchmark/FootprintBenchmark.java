@@ -36,6 +36,11 @@ public final class FootprintBenchmark {
     static final String ENV = "env:";
     /** An option that names the home of the JDK to run the variant with. */
     static final String JAVA = "java:";
+    /**
+     * The JDK's AOT cache (JEP 483 and 514, JDK 24 and later: classes loaded and linked, method profiles) in the
+     * application's directory, written by a training run of the same JDK and flags before the rounds.
+     */
+    static final String AOT_CACHE = "-XX:AOTCache=app.aot";
     /** Settings tried and not shipped, each measured added to the chart's. */
     static final Map<String, List<String>> TRIED = new LinkedHashMap<>();
 
@@ -54,6 +59,7 @@ public final class FootprintBenchmark {
         if (!jdk.isBlank()) { // another JDK (the chart's image runs Temurin 21; JDK 25 adds compact object headers)
             TRIED.put("JDK " + jdk, List.of(JAVA + jdk));
             TRIED.put("JDK " + jdk + " + compact object headers", List.of(JAVA + jdk, "-XX:+UseCompactObjectHeaders"));
+            TRIED.put("JDK " + jdk + " + AOT cache", List.of(JAVA + jdk, AOT_CACHE));
         }
     }
 
@@ -103,6 +109,12 @@ public final class FootprintBenchmark {
             throw new IllegalStateException("no " + app.resolve("app-cds.jsa") + ": package with "
                     + "-Dquarkus.package.jar.appcds.enabled=true");
         }
+        for (List<String> flags : variants.values()) {
+            if (flags.contains(AOT_CACHE)) {
+                train(app, flags, realm, port, management);
+                break;
+            }
+        }
         Map<String, List<Run>> runs = new LinkedHashMap<>();
         variants.keySet().forEach(v -> runs.put(v, new ArrayList<>()));
         System.out.printf("Footprint: %d rounds; each variant a fresh JVM (limit stood in for by %s), start to ready, then "
@@ -136,7 +148,30 @@ public final class FootprintBenchmark {
         return flags;
     }
 
+    /**
+     * The AOT cache's training run: the variant's JDK and flags writing the cache instead of reading it, over a start,
+     * the warm-up and the load (so that registration's classes and profiles are in it); the JVM writes it as it exits.
+     */
+    private static void train(Path app, List<String> flags, String realm, int port, int management) throws Exception {
+        Path cache = app.resolve("app.aot");
+        Files.deleteIfExists(cache);
+        List<String> training = flags.stream().map(f -> f.equals(AOT_CACHE) ? "-XX:AOTCacheOutput=app.aot" : f).toList();
+        long started = System.nanoTime();
+        Run run = run(app, training, realm, port, management, Duration.ofMinutes(5));
+        if (!Files.exists(cache)) {
+            throw new IllegalStateException("the training run wrote no " + cache + "; see /tmp/footprint-service.log");
+        }
+        System.out.printf("  AOT cache trained over a start (%.2f s) and %d s of registrations: %d MB, %.0f s in all%n",
+                run.startSeconds, WARM.plus(LOAD).toSeconds(), Files.size(cache) >> 20, (System.nanoTime() - started) / 1e9);
+    }
+
     private static Run run(Path app, List<String> flags, String realm, int port, int management) throws Exception {
+        return run(app, flags, realm, port, management, Duration.ofSeconds(30));
+    }
+
+    /** One fresh JVM: start to ready, warm-up, load; then a graceful stop, given {@code stop} before it is killed. */
+    private static Run run(Path app, List<String> flags, String realm, int port, int management, Duration stop)
+            throws Exception {
         List<String> command = new ArrayList<>();
         String javaHome = flags.stream().filter(f -> f.startsWith(JAVA)).map(f -> f.substring(JAVA.length()))
                 .findFirst().orElse(System.getProperty("java.home"));
@@ -202,7 +237,7 @@ public final class FootprintBenchmark {
                     latencies.length / (double) LOAD.toSeconds(), percentile(latencies, 0.99));
         } finally {
             service.destroy(); // SIGTERM: a graceful stop, as Kubernetes does
-            if (!service.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!service.waitFor(stop.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
                 service.destroyForcibly();
             }
         }
