@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.hibernate.query.NativeQuery;
 import org.safemobility.errors.Conflict;
 
 /**
@@ -368,9 +369,13 @@ public class CaseWorkflow {
     @SuppressWarnings("unchecked")
     public List<String> currentActivities(UUID caseId) {
         return em.createNativeQuery("""
-                select distinct e.act_id_ from act_ru_execution p
-                  join act_ru_execution e on e.proc_inst_id_ = p.id_
-                 where p.business_key_ = ?1 and p.id_ = p.proc_inst_id_ and e.is_active_ and e.act_id_ is not null
-                 order by 1""").setParameter(1, caseId.toString()).getResultList();
+                        select distinct e.act_id_ from act_ru_execution p
+                          join act_ru_execution e on e.proc_inst_id_ = p.id_
+                         where p.business_key_ = ?1 and p.id_ = p.proc_inst_id_ and e.is_active_ and e.act_id_ is not null
+                         order by 1""")
+                // the engine's table, which no entity maps: nothing of the session needs flushing before it is read
+                // (a native query without its tables named flushes the whole session, mid-registration)
+                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("act_ru_execution")
+                .setParameter(1, caseId.toString()).getResultList();
     }
 }
