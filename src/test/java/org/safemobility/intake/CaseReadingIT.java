@@ -15,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.safemobility.fixtures.RegistrationFixture;
 import org.safemobility.fixtures.Rows;
+import org.safemobility.fixtures.SeededCases;
 import org.safemobility.fixtures.TokenFixture;
 
 @QuarkusTest
@@ -111,25 +113,13 @@ class CaseReadingIT {
 
     /**
      * A list counts its total as far as 10,000 and says when there are more: an exact count read every case of the
-     * caller's offices on every page. A search's total stays exact (its matches are counted to rank them anyway).
+     * caller's offices on every page. (A search counts as far as 1,000: CaseSearchIT.)
      */
     @Test
     void the_list_counts_up_to_ten_thousand_and_says_when_there_are_more() throws Exception {
         String batch = "cap-" + UUID.randomUUID().toString().substring(0, 8);
-        String seed = """
-                insert into smo.case_file (id, case_number, office, status, applicant_given_name, applicant_family_name,
-                       applicant_date_of_birth, applicant_nationality, applicant_arrival_date, consent_processing,
-                       consent_partner_sharing, consent_recorded_at, registered_by, created_at, updated_at)
-                select gen_random_uuid(), 'CO-2020-' || upper(?) || '-' || n, 'CO', 'ELIGIBLE', 'Seeded', 'Applicant',
-                       date '1990-01-01', 'TUV', date '2023-01-01', true, true, now(), ?, now() - interval '5 years',
-                       now() - interval '5 years'
-                  from generate_series(1, ?) n""";
-        try (var c = db.getConnection(); var insert = c.prepareStatement(seed)) {
-            insert.setString(1, batch);
-            insert.setString(2, batch);
-            insert.setInt(3, 10_001);
-            insert.executeUpdate();
-        }
+        SeededCases.insert(db, new SeededCases.Batch(batch, "CO", "Seeded", "Applicant", "TUV"), 10_001,
+                Duration.ofDays(5 * 365), Duration.ZERO);
         String token = TokenFixture.supervisor("CO");
         try {
             given().auth().oauth2(token).queryParam("nationality", "TUV").queryParam("office", "CO").queryParam("size", 1)
@@ -144,10 +134,7 @@ class CaseReadingIT {
                     .get("/api/v1/cases").then().statusCode(200)
                     .body("total", equalTo(10_000)).body("totalCapped", equalTo(false));
         } finally {
-            try (var c = db.getConnection(); var all = c.prepareStatement("delete from smo.case_file where registered_by = ?")) {
-                all.setString(1, batch);
-                all.executeUpdate();
-            }
+            SeededCases.delete(db, batch);
         }
     }
 

@@ -13,12 +13,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.safemobility.fixtures.RegistrationFixture;
 import org.safemobility.fixtures.Rows;
+import org.safemobility.fixtures.SeededCases;
 import org.safemobility.fixtures.TokenFixture;
 import org.safemobility.fixtures.Workflow;
 
@@ -114,9 +116,9 @@ class CaseSearchIT {
     @Test
     void a_name_too_many_cases_share_lists_the_newest_holding_it_as_written_without_ranking_them_all() throws Exception {
         // a made-up name carried by more cases than a search ranks, seeded in SQL (the search rows through the same
-        // triggers as a registration), 10 minutes old and older; a spelling with the same codes (another final vowel)
-        // on five newer GT cases, and the name on three newer CR cases. Two made-up words: other tests' made-up names
-        // may share one word's code (four letters of double metaphone), never both
+        // triggers as a registration), 10 minutes old and older, a minute apart; a spelling with the same codes
+        // (another final vowel) on five newer GT cases, and the name on three newer CR cases. Two made-up words: other
+        // tests' made-up names may share one word's code (four letters of double metaphone), never both
         String family = madeUpFamilyName("X").substring(2);
         String given = madeUpFamilyName("X").substring(2) + "to";
         String name = given + " " + family;
@@ -124,10 +126,14 @@ class CaseSearchIT {
         assertThat(Rows.text(db, "select cast(smo.search_codes(?) = smo.search_codes(?) as text)", name, alike))
                 .isEqualTo("true");
         int many = CaseSearch.RANKED + 10;
-        List<String> gt = seed("GT", name, many, 10);
-        List<String> alikes = seed("GT", alike, 5, 0);
-        List<String> cr = seed("CR", name, 3, 0);
+        String batch = "search-" + ThreadLocalRandom.current().nextInt(1_000_000);
         try {
+            List<String> gt = SeededCases.insert(db, new SeededCases.Batch(batch, "GT", name, "", "VEN"), many,
+                    Duration.ofMinutes(10), Duration.ofMinutes(1));
+            List<String> alikes = SeededCases.insert(db, new SeededCases.Batch(batch, "GT", alike, "", "VEN"), 5,
+                    Duration.ZERO, Duration.ofMinutes(1));
+            List<String> cr = SeededCases.insert(db, new SeededCases.Batch(batch, "CR", name, "", "VEN"), 3,
+                    Duration.ZERO, Duration.ofMinutes(1));
             // newest first among those holding the name as written, none of the alike spelling; the total says "more"
             search(GT, Map.of("q", name, "size", 20)).statusCode(200).body("total", equalTo(CaseSearch.RANKED))
                     .body("totalCapped", equalTo(true)).body("items.id", equalTo(gt.subList(0, 20)));
@@ -149,43 +155,8 @@ class CaseSearchIT {
             search(GT, Map.of("q", name, "size", 100, "page", 10)).statusCode(200).body("total", equalTo(many + 5))
                     .body("totalCapped", equalTo(false)).body("items.id", equalTo(last));
         } finally {
-            try (var c = db.getConnection(); var delete = c.prepareStatement("delete from smo.case_file where id = any(?)")) {
-                List<String> all = new java.util.ArrayList<>(gt);
-                all.addAll(alikes);
-                all.addAll(cr);
-                delete.setArray(1, c.createArrayOf("uuid", all.toArray()));
-                delete.executeUpdate();
-            }
+            SeededCases.delete(db, batch);
         }
-    }
-
-    /**
-     * {@code count} cases at {@code office} whose applicant is called {@code name} (given names only), the first
-     * {@code minutesOld} minutes old and each next one a minute older: their ids, newest first.
-     */
-    private List<String> seed(String office, String name, int count, int minutesOld) throws Exception {
-        List<String> ids = new java.util.ArrayList<>();
-        try (var c = db.getConnection(); var insert = c.prepareStatement("""
-                insert into smo.case_file (id, case_number, office, status, applicant_given_name, applicant_family_name,
-                       applicant_date_of_birth, applicant_nationality, applicant_arrival_date, consent_processing,
-                       consent_partner_sharing, consent_recorded_at, registered_by, created_at, updated_at)
-                select gen_random_uuid(), ? || '-2025-' || ? || lpad(n::text, 5, '0'), ?, 'ELIGIBLE', ?, '',
-                       date '1990-01-01', 'VEN', date '2023-01-01', true, true, now(), 'test', now() - (? + n) * interval '1 minute', now()
-                  from generate_series(0, ? - 1) n
-                returning id""")) {
-            insert.setString(1, office);
-            insert.setString(2, name.replace(" ", "").toUpperCase());
-            insert.setString(3, office);
-            insert.setString(4, name);
-            insert.setInt(5, minutesOld);
-            insert.setInt(6, count);
-            try (var rs = insert.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-        }
-        return ids;
     }
 
     @Test
