@@ -19,8 +19,8 @@ import org.safemobility.crypto.FieldCipher;
  * applicant and household members however they are spelled today. Every word searched must be found among a case's
  * names by its double-metaphone code, which absorbs accents, case, word order, missing words and the commonest typos
  * ("Jonh", "Maira", "Gonzales"); cases whose words match exactly rank first, then the newest. Through the GIN index on
- * the codes of {@code case_search}, whose rows also carry the filters, so a page costs one index scan and twenty
- * lookups. Only when that finds nothing is each word looked up among the name words on record by trigram similarity
+ * the codes of {@code case_search} keyed by office and code, whose rows also carry the filters, so a page costs one
+ * index scan per office and twenty lookups. Only when that finds nothing is each word looked up among the name words on record by trigram similarity
  * (which survives a mistyped consonant) and the codes of its neighbours searched instead: the trigram search runs over
  * the small table of distinct words, never over every case's names (that took 175 ms at 1,000,000 cases). A search
  * that finds more than {@link #RANKED} cases (a common given name alone) is not ranked hit by hit, which would cost
@@ -50,7 +50,7 @@ public class CaseSearch {
     public static final int WINDOW = 5_000;
 
     /** The search rows of the offices the caller reads ({@code ?2}, a text array literal). */
-    public static final String OFFICES = "s.office = any(cast(?2 as text[]))";
+    private static final String OFFICES = "s.office = any(cast(?2 as text[]))";
 
     /**
      * For each word of {@code ?1}, the codes it may have meant, as a text array literal: its own and those of the name
@@ -92,21 +92,21 @@ public class CaseSearch {
             parameters.add(filter.registeredToInstant());
             filters.append(" and s.registered_at < ?").append(parameters.size());
         }
-        String where = OFFICES + filters;
         // documents and phones are stored sealed: they are found by their blind indexes ('' matches none)
         FieldCipher cipher = FieldCipher.get();
         String documentIndex = Objects.requireNonNullElse(cipher.documentIndex(text), "");
         String phoneIndex = Objects.requireNonNullElse(cipher.phoneIndex(text), "");
+        String conditions = filters.toString();
         // every hit ranked as long as the words find no more than RANKED cases; past that, a page reads newest first
-        Ranked ranked = ranked(where, parameters, page, size, null, RANKED, documentIndex, phoneIndex);
+        Ranked ranked = ranked(conditions, parameters, page, size, null, RANKED, documentIndex, phoneIndex);
         if (ranked.total() > RANKED) {
-            List<Object[]> newest = rows(newest(filters.toString(), parameters, size, page * size, documentIndex, phoneIndex));
+            List<Object[]> newest = rows(newest(conditions, parameters, size, page * size, documentIndex, phoneIndex));
             if (!newest.isEmpty()) {
                 return new CaseSummary.Page(summaries(newest), RANKED, true, page, size);
             }
-            ranked = ranked(where, parameters, page, size, null, null, documentIndex, phoneIndex);
+            ranked = ranked(conditions, parameters, page, size, null, null, documentIndex, phoneIndex);
         } else if (ranked.total() == 0) { // nothing by the words' codes: what their neighbours' codes find
-            ranked = ranked(where, parameters, page, size, neighbours(text), null, documentIndex, phoneIndex);
+            ranked = ranked(conditions, parameters, page, size, neighbours(text), null, documentIndex, phoneIndex);
         }
         return new CaseSummary.Page(summaries(ranked.rows()), ranked.total(), page, size);
     }
@@ -115,11 +115,11 @@ public class CaseSearch {
     private record Ranked(List<Object[]> rows, long total) {
     }
 
-    private Ranked ranked(String where, List<Object> parameters, int page, int size, List<String> neighbours,
+    private Ranked ranked(String filters, List<Object> parameters, int page, int size, List<String> neighbours,
                           Integer bound, String documentIndex, String phoneIndex) {
-        List<Object[]> rows = rows(page(where, parameters, size, page * size, neighbours, bound, documentIndex, phoneIndex));
+        List<Object[]> rows = rows(page(filters, parameters, size, page * size, neighbours, bound, documentIndex, phoneIndex));
         if (rows.isEmpty() && page > 0) { // past the last match: the total still says how many there are
-            rows = rows(page(where, parameters, 1, 0, neighbours, bound, documentIndex, phoneIndex));
+            rows = rows(page(filters, parameters, 1, 0, neighbours, bound, documentIndex, phoneIndex));
             return new Ranked(List.of(), total(rows));
         }
         return new Ranked(rows, total(rows));
@@ -171,23 +171,27 @@ public class CaseSearch {
     }
 
     /**
-     * The statement of one page: {@code where} filters the search rows (the offices as {@code ?2}, the searched text
-     * being {@code ?1}), {@code neighbours} (null in the first pass) the codes each word may have meant. The hits by
-     * name are ranked and counted up to {@code bound} and one more (null: all of them): a total past the bound says
-     * only that there are more, and the page is then not the best of them all.
+     * The statement of one page: {@code filters} are the conditions on the search rows {@code s} besides the offices
+     * (the offices being {@code ?2}, the searched text {@code ?1}), {@code neighbours} (null in the first pass) the
+     * codes each word may have meant. The hits by name are looked up office by office through the index on
+     * {@code smo.search_codes_at} (each key an office's code: a search reads the postings of its words at its offices,
+     * never the office's every case), ranked and counted up to {@code bound} and one more (null: all of them): a total
+     * past the bound says only that there are more, and the page is then not the best of them all.
      */
-    public static PageStatement page(String where, List<Object> filterParameters, int limitRows, int offsetRows,
+    public static PageStatement page(String filters, List<Object> filterParameters, int limitRows, int offsetRows,
                                      List<String> neighbours, Integer bound, String documentIndex, String phoneIndex) {
         List<Object> parameters = new ArrayList<>(filterParameters);
-        StringBuilder codes = new StringBuilder("cardinality(q.codes) > 0 and s.codes @> q.codes");
+        String keys = "smo.search_codes_at(s.office, s.codes)";
+        StringBuilder codes = new StringBuilder("cardinality(q.codes) > 0 and " + keys + " @> smo.search_codes_at(o.office, q.codes)");
         if (neighbours != null) {
             codes = new StringBuilder(neighbours.isEmpty() ? "false" : "true");
             for (String alternatives : neighbours) {
                 parameters.add(alternatives);
-                codes.append(" and s.codes && cast(?").append(parameters.size()).append(" as text[])");
+                codes.append(" and ").append(keys).append(" && smo.search_codes_at(o.office, cast(?")
+                        .append(parameters.size()).append(" as text[]))");
             }
         }
-        String exact = exactHits(where, parameters, documentIndex, phoneIndex);
+        String exact = exactHits(OFFICES + filters, parameters, documentIndex, phoneIndex);
         String named = "all";
         if (bound != null) {
             parameters.add(bound + 1);
@@ -197,14 +201,17 @@ public class CaseSearch {
         int limit = parameters.size();
         parameters.add(offsetRows);
         int offset = parameters.size();
+        // the offices' own condition is left out of the hits by name: their keys carry it, and with it the planner may
+        // intersect the postings with an index of the office's every row
         String sql = """
                 with q as (select smo.search_words(?1) as words, smo.search_codes(?1) as codes),
                 hits as (
                     %s
                     union all
                     (select s.case_id, s.registered_at, case when s.words @> q.words then 2.0 else 1.0 end
-                       from smo.case_search s, q
-                      where %s and %s
+                       from q cross join unnest(cast(?2 as text[])) o(office)
+                       join smo.case_search s on %s
+                      where true%s
                       limit %s)
                 ),
                 page as (
@@ -212,7 +219,7 @@ public class CaseSearch {
                       from hits group by case_id
                      order by score desc, registered_at desc, case_id desc
                      limit ?%d offset ?%d)
-                %s""".formatted(exact, codes, where, named, limit, offset, SUMMARIES.formatted("p.total", "true"));
+                %s""".formatted(exact, codes, filters, named, limit, offset, SUMMARIES.formatted("p.total", "true"));
         return new PageStatement(sql, parameters);
     }
 

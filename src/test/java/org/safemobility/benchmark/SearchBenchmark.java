@@ -129,7 +129,7 @@ public final class SearchBenchmark {
                 String text = kind.query.apply(person);
                 List<Object> filter = List.of(text, "{GT}");
                 long found = explain(st, kind.name + " (" + text + "), ranked as far as " + CaseSearch.RANKED,
-                        CaseSearch.page(CaseSearch.OFFICES, filter, 20, 0, null, CaseSearch.RANKED, "", ""));
+                        CaseSearch.page("", filter, 20, 0, null, CaseSearch.RANKED, "", ""));
                 if (found > CaseSearch.RANKED) { // what the service does then: the newest holding every word
                     explain(st, kind.name + ", more than " + CaseSearch.RANKED + " found: newest first",
                             CaseSearch.newest("", filter, 20, 0, "", ""));
@@ -142,7 +142,7 @@ public final class SearchBenchmark {
                         }
                     }
                     explain(st, kind.name + ", second pass over the words' neighbours",
-                            CaseSearch.page(CaseSearch.OFFICES, filter, 20, 0, neighbours, null, "", ""));
+                            CaseSearch.page("", filter, 20, 0, neighbours, null, "", ""));
                 }
             }
         }

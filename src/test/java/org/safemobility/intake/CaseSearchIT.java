@@ -105,6 +105,13 @@ class CaseSearchIT {
 
         search(CR, Map.of("q", family)).statusCode(200).body("items.id", not(hasItem(id)));
         search(CR, Map.of("q", document)).statusCode(200).body("total", equalTo(0));
+        // the same name at CR: each office finds its own case, a supervisor of both finds both in one ranking
+        String atCostaRica = Workflow.register(CR, RegistrationFixture.valid("CR").with("applicant.familyName", family));
+        search(CR, Map.of("q", family)).statusCode(200).body("items.id", equalTo(List.of(atCostaRica)));
+        search(TokenFixture.supervisor("GT", "CR"), Map.of("q", family)).statusCode(200)
+                .body("items.id", equalTo(List.of(atCostaRica, id))).body("total", equalTo(2));
+        search(TokenFixture.supervisor("GT", "CR"), Map.of("q", family, "size", 1, "page", 1)).statusCode(200)
+                .body("items.id", equalTo(List.of(id))).body("total", equalTo(2));
         search(CR, Map.of("q", family, "office", "GT")).statusCode(403);
 
         String returned = Rows.text(db, """

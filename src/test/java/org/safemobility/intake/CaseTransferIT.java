@@ -54,7 +54,8 @@ class CaseTransferIT {
 
     @Test
     void an_accepted_transfer_moves_the_case_and_the_sending_office_keeps_a_read_only_view() {
-        String id = Workflow.register(GT, RegistrationFixture.valid("GT"));
+        String family = "Traslado " + UUID.randomUUID().toString().replaceAll("[^a-f]", ""); // a name only this case bears
+        String id = Workflow.register(GT, RegistrationFixture.valid("GT").with("applicant.familyName", family));
         String referral = Workflow.refer(GT, GT_SUPERVISOR, id, Forms.interview(false), "US_OTHER");
         String oldNumber = Workflow.read(GT, id).extract().path("caseNumber");
 
@@ -107,9 +108,13 @@ class CaseTransferIT {
                 .contentType("application/problem+json");
         given().auth().oauth2(TokenFixture.caseworker("EC")).get("/api/v1/cases/" + id + "/transfers").then().statusCode(404);
 
-        // the old number still finds the case at its new office
+        // the old number still finds the case at its new office, and so does its name (searched by office and code)
         given().auth().oauth2(CO).queryParam("q", oldNumber).get("/api/v1/cases").then().statusCode(200)
                 .body("items.id", equalTo(List.of(id)));
+        given().auth().oauth2(CO).queryParam("q", family).get("/api/v1/cases").then().statusCode(200)
+                .body("items[0].id", equalTo(id));
+        given().auth().oauth2(GT).queryParam("q", family).get("/api/v1/cases").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.not(hasItem(id)));
         for (String office : List.of("GT", "CO")) {
             assertThat(Rows.count(db, "select count(*) from smo.audit_event where case_id = ? and action = 'case.transferred' and office = ?",
                     UUID.fromString(id), office)).isEqualTo(1);
