@@ -20,12 +20,12 @@ import org.safemobility.crypto.FieldCipher;
  * names by its double-metaphone code, which absorbs accents, case, word order, missing words and the commonest typos
  * ("Jonh", "Maira", "Gonzales"); cases whose words match exactly rank first, then the newest. Through the GIN index on
  * the codes of {@code case_search} keyed by office and code, whose rows also carry the filters, so a page costs one
- * index scan per office and twenty lookups. Only when that finds nothing is each word looked up among the name words on record by trigram similarity
- * (which survives a mistyped consonant) and the codes of its neighbours searched instead: the trigram search runs over
- * the small table of distinct words, never over every case's names (that took 175 ms at 1,000,000 cases). A search
- * that finds more than {@link #RANKED} cases (a common given name alone) is not ranked hit by hit, which would cost
- * more with every case registered: its page comes from each office's newest cases, and its total says "more than
- * {@link #RANKED}".
+ * index scan per office and twenty lookups. Only when that finds nothing is each word looked up among the name words
+ * on record by trigram similarity (which survives a mistyped consonant) and the codes of its neighbours searched
+ * instead: the trigram search runs over the small table of distinct words, never over every case's names (that took
+ * 175 ms at 1,000,000 cases). A search that finds more than {@link #RANKED} cases (a common given name alone) is not
+ * ranked hit by hit, which would cost more with every case registered: its page comes from each office's newest cases,
+ * and its total says "more than {@link #RANKED}".
  */
 @ApplicationScoped
 public class CaseSearch {
@@ -182,7 +182,8 @@ public class CaseSearch {
                                      List<String> neighbours, Integer bound, String documentIndex, String phoneIndex) {
         List<Object> parameters = new ArrayList<>(filterParameters);
         String keys = "smo.search_codes_at(s.office, s.codes)";
-        StringBuilder codes = new StringBuilder("cardinality(q.codes) > 0 and " + keys + " @> smo.search_codes_at(o.office, q.codes)");
+        StringBuilder codes = new StringBuilder("cardinality(q.codes) > 0 and " + keys
+                + " @> smo.search_codes_at(o.office, q.codes)");
         if (neighbours != null) {
             codes = new StringBuilder(neighbours.isEmpty() ? "false" : "true");
             for (String alternatives : neighbours) {
