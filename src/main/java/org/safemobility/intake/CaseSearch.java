@@ -192,7 +192,7 @@ public class CaseSearch {
                         .append(parameters.size()).append(" as text[]))");
             }
         }
-        String exact = exactHits(OFFICES + filters, parameters, documentIndex, phoneIndex);
+        String exact = exactHits(filters, parameters, documentIndex, phoneIndex);
         String named = "all";
         if (bound != null) {
             parameters.add(bound + 1);
@@ -236,7 +236,7 @@ public class CaseSearch {
     public static PageStatement newest(String filters, List<Object> filterParameters, int limitRows, int offsetRows,
                                        String documentIndex, String phoneIndex) {
         List<Object> parameters = new ArrayList<>(filterParameters);
-        String exact = exactHits(OFFICES + filters, parameters, documentIndex, phoneIndex);
+        String exact = exactHits(filters, parameters, documentIndex, phoneIndex);
         parameters.add(limitRows);
         int limit = parameters.size();
         parameters.add(offsetRows);
@@ -287,17 +287,17 @@ public class CaseSearch {
 
     /**
      * The hits by number (a case number, or one the case had at an office it left; a document's or a phone's blind
-     * index), scored above any name: three branches of {@code (case_id, registered_at, score)}, each filtered by
-     * {@code where} and carrying what the page is ordered by, so no branch's rows are looked up again. Appends the
-     * blind indexes to {@code parameters}.
+     * index), scored above any name: three branches of {@code (case_id, registered_at, score)}, each in the caller's
+     * offices, filtered by {@code filters} (the conditions on {@code s} besides the offices) and carrying what the page
+     * is ordered by, so no branch's rows are looked up again. Appends the blind indexes to {@code parameters}.
      */
-    private static String exactHits(String where, List<Object> parameters, String documentIndex, String phoneIndex) {
+    private static String exactHits(String filters, List<Object> parameters, String documentIndex, String phoneIndex) {
         parameters.add(documentIndex);
         int document = parameters.size();
         parameters.add(phoneIndex);
         int phone = parameters.size();
         String exact = "select s.case_id, s.registered_at, %s as score from smo.case_file c "
-                + "join smo.case_search s on s.case_id = c.id where %s and " + where;
+                + "join smo.case_search s on s.case_id = c.id where %s and " + OFFICES + filters;
         return String.join("\n union all\n",
                 // looked up once, then the case by its key
                 exact.formatted("3.0", "c.id = any(array(select n.id from smo.case_file n where n.case_number = upper(?1) "
