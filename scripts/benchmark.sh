@@ -42,11 +42,12 @@ scripts/keycloak.sh start
 selected="$*"
 want() { [ -z "$selected" ] || [[ " $selected " == *" $1 "* ]]; }
 
-# the footprint benchmark measures the AppCDS archive the chart's settings name (built by starting the application to
-# the end of its static initialisation, so no database is needed)
+# the footprint benchmark measures an AppCDS archive, built by starting the application to the end of its
+# initialisation (so no database is needed); without a webhook key its configuration check stops it earlier (an archive
+# of 37.7 MB instead of 42.5)
 appcds=""
 if want footprint; then appcds="-Dquarkus.package.jar.appcds.enabled=true"; fi
-./mvnw -q -B package -DskipTests -Dskip.lint -Dskip.db $appcds
+SMO_WEBHOOKS_ENCRYPTION_KEY=$(head -c 32 /dev/urandom | base64) ./mvnw -q -B package -DskipTests -Dskip.lint -Dskip.db $appcds
 scripts/keyset.sh new target/local-keys
 export SMO_DATA_ENCRYPTION_KEYSET_FILE=$PWD/target/local-keys/data-keyset.json
 export SMO_DATA_ENCRYPTION_INDEX_KEYSET_FILE=$PWD/target/local-keys/index-keyset.json
