@@ -12,10 +12,15 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -129,6 +134,78 @@ class HouseholdMemberIT {
                 .then().statusCode(200).extract().jsonPath();
         assertThat(found.getString("items[0].otherCase.id")).isEqualTo(first);
         assertThat(found.getBoolean("items[0].applicant")).isFalse();
+    }
+
+    /**
+     * A member inserted adds to the case's search rows instead of rebuilding them (V30): whatever a registration and a
+     * household edit wrote, the rows are those a rebuild from the case as it stands gives.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_search_rows_of_a_household_are_those_a_rebuild_gives() throws SQLException {
+        RegistrationFixture fixture = withPartner(partner(RegistrationFixture.nameWord(), "N-3"));
+        ((List<Object>) fixture.body().get("household")).add(Map.of("givenName", "José María", "familyName",
+                "Núñez-Peña", "dateOfBirth", "2019-02-03", "relationship", "CHILD", "nationality", "VEN"));
+        String id = Workflow.register(CASEWORKER, fixture);
+        UUID caseId = UUID.fromString(id);
+        assertThat(searchRows(caseId)).contains("nunez", "pena", "jose", "maria").isEqualTo(rebuiltSearchRows(caseId));
+
+        // the partner moved first, the first child dropped, two members added
+        var read = Workflow.read(CASEWORKER, id);
+        List<Map<String, Object>> household = read.extract().jsonPath().getList("household");
+        String newborn = RegistrationFixture.nameWord();
+        given().auth().oauth2(CASEWORKER).header("If-Match", read.extract().header("ETag"))
+                .contentType("application/merge-patch+json; charset=UTF-8") // names with accents
+                .body(Map.of("household", List.of(household.get(1), household.get(2),
+                        Map.of("givenName", newborn, "familyName", "Núñez", "dateOfBirth", LocalDate.now().minusDays(9)
+                                .toString(), "relationship", "CHILD", "nationality", "GTM"),
+                        Map.of("givenName", "Ana", "familyName", "Ríos", "dateOfBirth", "1961-12-24",
+                                "relationship", "PARENT", "nationality", "HND"))))
+                .patch("/api/v1/cases/" + id).then().statusCode(200).body("household", hasSize(4));
+        assertThat(searchRows(caseId)).contains(newborn.toLowerCase(Locale.ROOT), "rios")
+                .doesNotContain(((String) household.get(0).get("givenName")).toLowerCase(Locale.ROOT))
+                .isEqualTo(rebuiltSearchRows(caseId));
+    }
+
+    /** The case's search row and its people's rows, as text. */
+    private static String searchRows(Connection c, UUID caseId) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("""
+                select (select s::text
+                          from (select office, status, nationality, date_of_birth, registered_at, words, codes
+                                  from smo.case_search where case_id = ?) s)
+                       || ' | ' || (select string_agg(p::text, ' ; ' order by p.person_id)
+                                      from (select person_id, applicant, given_name, family_name, date_of_birth,
+                                                   nationality, document, birth_codes
+                                              from smo.person_search where case_id = ?) p)""")) {
+            st.setObject(1, caseId);
+            st.setObject(2, caseId);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private String searchRows(UUID caseId) throws SQLException {
+        try (Connection c = db.getConnection()) {
+            return searchRows(c, caseId);
+        }
+    }
+
+    /** The rows as the triggers' full rebuild writes them, rolled back after reading. */
+    private String rebuiltSearchRows(UUID caseId) throws SQLException {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement st = c.prepareStatement(
+                    "select smo.case_search_refresh(?), smo.person_search_refresh(?)")) {
+                st.setObject(1, caseId);
+                st.setObject(2, caseId);
+                st.execute();
+                return searchRows(c, caseId);
+            } finally {
+                c.rollback();
+            }
+        }
     }
 
     @Test
