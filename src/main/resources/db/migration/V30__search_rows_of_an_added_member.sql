@@ -37,7 +37,12 @@ begin
                                        nationality, document, birth_codes)
         values (new.person_id, new.case_id, false, smo.search_fold(new.given_name), smo.search_fold(new.family_name),
                 new.date_of_birth, new.nationality, new.document_index,
-                smo.birth_codes(new.date_of_birth, new.given_name || ' ' || new.family_name));
+                smo.birth_codes(new.date_of_birth, new.given_name || ' ' || new.family_name))
+        -- as the rebuild: should another case have taken the person meanwhile, the row follows them here
+        on conflict (person_id) do update
+           set case_id = excluded.case_id, applicant = excluded.applicant, given_name = excluded.given_name,
+               family_name = excluded.family_name, date_of_birth = excluded.date_of_birth,
+               nationality = excluded.nationality, document = excluded.document, birth_codes = excluded.birth_codes;
         return null;
     end if;
     perform smo.person_search_refresh(case when tg_op = 'DELETE' then old.case_id else new.case_id end);
