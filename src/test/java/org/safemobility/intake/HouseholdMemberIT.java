@@ -165,6 +165,27 @@ class HouseholdMemberIT {
         assertThat(searchRows(caseId)).contains(newborn.toLowerCase(Locale.ROOT), "rios")
                 .doesNotContain(((String) household.get(0).get("givenName")).toLowerCase(Locale.ROOT))
                 .isEqualTo(rebuiltSearchRows(caseId));
+
+        // a member rewritten in place, one edit each: a document, a date of birth (both compared by duplicate
+        // detection), a need (not)
+        editMember(id, 0, "documentNumber", "N-4");
+        assertThat(searchRows(caseId)).isEqualTo(rebuiltSearchRows(caseId));
+        editMember(id, 2, "dateOfBirth", LocalDate.now().minusDays(10).toString());
+        assertThat(searchRows(caseId)).isEqualTo(rebuiltSearchRows(caseId));
+        String before = searchRows(caseId);
+        editMember(id, 0, "vulnerabilities", List.of("PREGNANCY"));
+        assertThat(searchRows(caseId)).isEqualTo(before).isEqualTo(rebuiltSearchRows(caseId));
+    }
+
+    private static void editMember(String caseId, int position, String field, Object value) {
+        var read = Workflow.read(CASEWORKER, caseId);
+        List<Map<String, Object>> household = new ArrayList<>(read.extract().jsonPath().getList("household"));
+        Map<String, Object> member = new LinkedHashMap<>(household.get(position));
+        member.put(field, value);
+        household.set(position, member);
+        given().auth().oauth2(CASEWORKER).header("If-Match", read.extract().header("ETag"))
+                .contentType("application/merge-patch+json; charset=UTF-8").body(Map.of("household", household))
+                .patch("/api/v1/cases/" + caseId).then().statusCode(200);
     }
 
     /** The case's search row and its people's rows, as text. */
