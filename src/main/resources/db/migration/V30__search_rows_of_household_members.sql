@@ -12,16 +12,18 @@
 -- the case's own columns.
 create or replace function case_search_on_member() returns trigger language plpgsql as $$
 declare
-    names text;
+    added text[];
 begin
     if tg_op = 'INSERT' then
-        names := new.given_name || ' ' || new.family_name;
+        added := smo.search_words(new.given_name || ' ' || new.family_name);
         update smo.case_search s
-           set words = array(select distinct w from unnest(s.words || smo.search_words(names)) w order by w),
-               codes = array(select distinct c from unnest(s.codes || smo.search_codes(names)) c order by c)
+           set words = array(select distinct w from unnest(s.words || added) w order by w),
+               codes = array(select distinct c
+                               from unnest(s.codes || smo.search_codes(new.given_name || ' ' || new.family_name)) c
+                              order by c)
          where s.case_id = new.case_id;
         if found then
-            insert into smo.name_word (word) select unnest(smo.search_words(names)) on conflict do nothing;
+            insert into smo.name_word (word) select unnest(added) on conflict do nothing;
             return null;
         end if;
     end if;

@@ -13,8 +13,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -188,41 +186,27 @@ class HouseholdMemberIT {
                 .patch("/api/v1/cases/" + caseId).then().statusCode(200);
     }
 
-    /** The case's search row and its people's rows, as text. */
-    private static String searchRows(Connection c, UUID caseId) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("""
-                select (select s::text
-                          from (select office, status, nationality, date_of_birth, registered_at, words, codes
-                                  from smo.case_search where case_id = ?) s)
-                       || ' | ' || (select string_agg(p::text, ' ; ' order by p.person_id)
-                                      from (select person_id, applicant, given_name, family_name, date_of_birth,
-                                                   nationality, document, birth_codes
-                                              from smo.person_search where case_id = ?) p)""")) {
-            st.setObject(1, caseId);
-            st.setObject(2, caseId);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        }
-    }
+    /** The case's search row and its people's rows, as text (the case's id twice). */
+    private static final String SEARCH_ROWS = """
+            select (select s::text
+                      from (select office, status, nationality, date_of_birth, registered_at, words, codes
+                              from smo.case_search where case_id = ?) s)
+                   || ' | ' || (select string_agg(p::text, ' ; ' order by p.person_id)
+                                  from (select person_id, applicant, given_name, family_name, date_of_birth,
+                                               nationality, document, birth_codes
+                                          from smo.person_search where case_id = ?) p)""";
 
-    private String searchRows(UUID caseId) throws SQLException {
-        try (Connection c = db.getConnection()) {
-            return searchRows(c, caseId);
-        }
+    private String searchRows(UUID caseId) {
+        return Rows.text(db, SEARCH_ROWS, caseId, caseId);
     }
 
     /** The rows as the triggers' full rebuild writes them, rolled back after reading. */
     private String rebuiltSearchRows(UUID caseId) throws SQLException {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement st = c.prepareStatement(
-                    "select smo.case_search_refresh(?), smo.person_search_refresh(?)")) {
-                st.setObject(1, caseId);
-                st.setObject(2, caseId);
-                st.execute();
-                return searchRows(c, caseId);
+            try {
+                Rows.text(c, "select smo.case_search_refresh(?), smo.person_search_refresh(?)", caseId, caseId);
+                return Rows.text(c, SEARCH_ROWS, caseId, caseId);
             } finally {
                 c.rollback();
             }
