@@ -16,8 +16,9 @@ import java.util.stream.Collectors;
  * How long each user task may take, from configuration ({@code smo.deadlines.due."<activity>"=P5D}). The case
  * process uses it twice per task: {@code camunda:dueDate="${deadlines.dueDates['schedule-interview']}"} and the
  * non-interrupting boundary timer {@code ${deadlines.durations['schedule-interview']}} that flags the task overdue,
- * so the due date and the escalation always agree. (Maps rather than methods with arguments: the engine's CDI
- * expression resolver cannot invoke bean methods on Quarkus, but it reads properties.)
+ * so the due date and the escalation always agree. (Maps rather than methods with arguments: the CDI expression
+ * resolver Camunda ships cannot invoke bean methods on Quarkus, and the models should not depend on the service's
+ * replacement of it, {@link WorkflowBeans}.)
  */
 @ApplicationScoped
 @Named("deadlines")

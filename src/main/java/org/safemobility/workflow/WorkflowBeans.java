@@ -1,0 +1,96 @@
+package org.safemobility.workflow;
+
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import java.beans.FeatureDescriptor;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.cdi.impl.util.ProgrammaticBeanLookup;
+import org.camunda.bpm.impl.juel.jakarta.el.ELContext;
+import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
+
+/**
+ * Resolves the beans the workflows name ({@code ${taskQueue}}, {@code ${deadlines.durations['…']}}) in place of
+ * Camunda's {@code CdiResolver}, which on every evaluation first looks the BeanManager up in JNDI (two lookups, each
+ * failing with an exception on Quarkus, which has no JNDI) and then asks ArC for the beans of that name, a question ArC
+ * answers by going through all of its beans. A registration names beans about ten times (issue 16). This asks once
+ * per name: a bean of a normal scope is kept as its client proxy, which reaches the current instance on every call;
+ * a bean of another scope is looked up on every evaluation as Camunda does, so that a dependent instance is still
+ * released with its command. Names that are no bean are remembered too (beans do not appear at run time).
+ */
+final class WorkflowBeans extends ELResolver {
+
+    private final BeanManager beans;
+    private final ConcurrentMap<String, Optional<Bean<?>>> byName = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Object> proxies = new ConcurrentHashMap<>();
+
+    WorkflowBeans(BeanManager beans) {
+        this.beans = beans;
+    }
+
+    @Override
+    public Object getValue(ELContext context, Object base, Object property) {
+        if (base != null || property == null) {
+            return null;
+        }
+        String name = property.toString();
+        Object bean = proxies.get(name);
+        if (bean == null) {
+            bean = lookup(name);
+        }
+        if (bean != null) {
+            context.setPropertyResolved(true);
+        }
+        return bean;
+    }
+
+    private Object lookup(String name) {
+        Optional<Bean<?>> found = byName.computeIfAbsent(name, n -> Optional.ofNullable(beans.resolve(beans.getBeans(n))));
+        if (found.isEmpty()) {
+            return null;
+        }
+        if (!beans.isNormalScope(found.get().getScope())) {
+            return ProgrammaticBeanLookup.lookup(name, beans);
+        }
+        return proxies.computeIfAbsent(name, n -> beans.getReference(found.get(), Object.class,
+                beans.createCreationalContext(found.get())));
+    }
+
+    @Override
+    public boolean isReadOnly(ELContext context, Object base, Object property) {
+        if (base == null && property != null && isBean(property.toString())) {
+            context.setPropertyResolved(true);
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public void setValue(ELContext context, Object base, Object property, Object value) {
+        if (base == null && property != null && isBean(property.toString())) {
+            throw new ProcessEngineException("Cannot set value of '" + property + "': it is a bean");
+        }
+    }
+
+    @Override
+    public Class<?> getType(ELContext context, Object base, Object property) {
+        return null;
+    }
+
+    @Override
+    public Iterator<FeatureDescriptor> getFeatureDescriptors(ELContext context, Object base) {
+        return null;
+    }
+
+    @Override
+    public Class<?> getCommonPropertyType(ELContext context, Object base) {
+        return base == null ? Object.class : null;
+    }
+
+    private boolean isBean(String name) {
+        return byName.computeIfAbsent(name, n -> Optional.ofNullable(beans.resolve(beans.getBeans(n)))).isPresent();
+    }
+}
