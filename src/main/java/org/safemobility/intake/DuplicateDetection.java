@@ -4,9 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -242,10 +242,10 @@ public class DuplicateDetection {
         if (year < 1900) {
             return; // "0990" for "1990" is no one's date of birth (and PostgreSQL has no year 0)
         }
-        try {
+        // a mistyping that is not a date cannot be what was typed; checked rather than caught: a third of a date's 72
+        // mistypings are no date, and each exception filled in the stack trace of the whole request (issue 16)
+        if (month >= 1 && month <= 12 && day >= 1 && day <= YearMonth.of(year, month).lengthOfMonth()) {
             into.add(LocalDate.of(year, month, day));
-        } catch (DateTimeException notADate) {
-            // a mistyping that is not a date cannot be what was typed
         }
     }
 }

@@ -21,6 +21,16 @@ class DuplicateDetectionTest {
     }
 
     @Test
+    void mistypings_that_are_no_date_are_left_out_month_lengths_and_leap_years_included() {
+        var leapDay = DuplicateDetection.birthDates(LocalDate.of(2000, 2, 29));
+        assertThat(leapDay).contains(LocalDate.of(2000, 2, 28), LocalDate.of(2000, 2, 27), LocalDate.of(2004, 2, 29),
+                LocalDate.of(2000, 1, 29), LocalDate.of(2000, 12, 29), LocalDate.of(2000, 2, 9));
+        assertThat(leapDay).hasSize(32);
+        assertThat(DuplicateDetection.birthDates(LocalDate.of(1999, 12, 31))).hasSize(32);
+        assertThat(DuplicateDetection.birthDates(LocalDate.of(1990, 4, 12))).hasSize(47);
+    }
+
+    @Test
     void two_dates_relate_as_the_same_swapped_or_one_digit_off() {
         LocalDate born = LocalDate.of(1988, 11, 2);
         assertThat(DuplicateDetection.birthReason(born, born)).isEqualTo(DuplicateDetection.Reason.SAME_DATE_OF_BIRTH);
