@@ -54,7 +54,8 @@ public class EngineConfiguration extends QuarkusProcessEngineConfiguration {
         getProcessEnginePlugins().add(new WithoutCdiEventBridge());
         getProcessEnginePlugins().add(new HistoryLevelMigration());
         if (System.getProperty(DatatypeFactory.DATATYPEFACTORY_PROPERTY) == null) {
-            System.setProperty(DatatypeFactory.DATATYPEFACTORY_PROPERTY, DatatypeFactory.DATATYPEFACTORY_IMPLEMENTATION_CLASS);
+            System.setProperty(DatatypeFactory.DATATYPEFACTORY_PROPERTY,
+                    DatatypeFactory.DATATYPEFACTORY_IMPLEMENTATION_CLASS);
         }
     }
 

@@ -15,11 +15,11 @@ import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
 /**
  * Resolves the beans the workflows name ({@code ${taskQueue}}, {@code ${deadlines.durations['…']}}) in place of
  * Camunda's {@code CdiResolver}, which on every evaluation first looks the BeanManager up in JNDI (two lookups, each
- * failing with an exception on Quarkus, which has no JNDI) and then asks ArC for the beans of that name, a question ArC
- * answers by going through all of its beans. A registration names beans about ten times (issue 16). This asks once
- * per name: a bean of a normal scope is kept as its client proxy, which reaches the current instance on every call;
- * a bean of another scope is looked up on every evaluation as Camunda does, so that a dependent instance is still
- * released with its command. Names that are no bean are remembered too (beans do not appear at run time).
+ * failing with an exception on Quarkus, which has no JNDI) and then asks ArC for the beans of that name, a question
+ * ArC answers by going through all of its beans. A registration names beans three or four times (issue 16). This asks
+ * once per name: a bean of a normal scope is kept as its client proxy, which reaches the current instance on every
+ * call; a bean of another scope is looked up on every evaluation as Camunda does, so that a dependent instance is
+ * still released with its command. Names that are no bean are remembered too (beans do not appear at run time).
  */
 final class WorkflowBeans extends ELResolver {
 
@@ -48,7 +48,7 @@ final class WorkflowBeans extends ELResolver {
     }
 
     private Object lookup(String name) {
-        Optional<Bean<?>> found = byName.computeIfAbsent(name, n -> Optional.ofNullable(beans.resolve(beans.getBeans(n))));
+        Optional<Bean<?>> found = bean(name);
         if (found.isEmpty()) {
             return null;
         }
@@ -61,7 +61,7 @@ final class WorkflowBeans extends ELResolver {
 
     @Override
     public boolean isReadOnly(ELContext context, Object base, Object property) {
-        if (base == null && property != null && isBean(property.toString())) {
+        if (base == null && property != null && bean(property.toString()).isPresent()) {
             context.setPropertyResolved(true);
             return true;
         }
@@ -70,7 +70,7 @@ final class WorkflowBeans extends ELResolver {
 
     @Override
     public void setValue(ELContext context, Object base, Object property, Object value) {
-        if (base == null && property != null && isBean(property.toString())) {
+        if (base == null && property != null && bean(property.toString()).isPresent()) {
             throw new ProcessEngineException("Cannot set value of '" + property + "': it is a bean");
         }
     }
@@ -90,7 +90,8 @@ final class WorkflowBeans extends ELResolver {
         return base == null ? Object.class : null;
     }
 
-    private boolean isBean(String name) {
-        return byName.computeIfAbsent(name, n -> Optional.ofNullable(beans.resolve(beans.getBeans(n)))).isPresent();
+    /** The bean of that name (an enabled alternative before the default, as CDI resolves it), asked once. */
+    private Optional<Bean<?>> bean(String name) {
+        return byName.computeIfAbsent(name, n -> Optional.ofNullable(beans.resolve(beans.getBeans(n))));
     }
 }
