@@ -27,6 +27,7 @@
 #      archive; MAVEN_OPTS=-Dfootprint.rounds=N -Dfootprint.load-seconds=S to change; -Dfootprint.jdk=<JDK home>
 #      adds the chart's settings on that JDK, with compact object headers, and with an AOT cache its training run
 #      writes first (JDK 24 and later)).
+# BENCHMARK_EXCEPTIONS=1: the service records every exception it constructs; the counts by class are printed last.
 # Usage: scripts/benchmark.sh [decision] [inbox] [service] [webhooks] [queues] [audit] [quota] [bulk] [search] [searchcost]
 #        [duplicates] [privacy] [intake] [footprint] [tracing]
 #        (none: all of them)
@@ -61,8 +62,15 @@ run_main() {
 want decision && run_main org.safemobility.benchmark.DecisionBenchmark
 
 # The packaged service in its production profile; webhooks may go to the benchmark's plain-http receiver on loopback.
+# BENCHMARK_EXCEPTIONS=1: it also records every exception it constructs (each event costs a little, and feel-scala's
+# stackless control-flow throwables are ~60 per decision evaluation, so not by default); counted at the end.
+exceptions=""
+if [ "${BENCHMARK_EXCEPTIONS:-0}" = 1 ]; then
+  exceptions="-XX:StartFlightRecording=name=exceptions,settings=$PWD/scripts/exceptions.jfc"
+fi
 SMO_WEBHOOKS_ENCRYPTION_KEY=$(head -c 32 /dev/urandom | base64) SMO_WEBHOOKS_ALLOW_PLAIN_HTTP=true SMO_WEBHOOKS_PRIVATE_NETWORK_HOSTS=127.0.0.1,localhost \
-QUARKUS_DATASOURCE_JDBC_URL=$jdbc QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$management_port java -jar target/quarkus-app/quarkus-run.jar \
+QUARKUS_DATASOURCE_JDBC_URL=$jdbc QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$management_port \
+  java $exceptions -jar target/quarkus-app/quarkus-run.jar \
   > target/benchmark-service.log 2>&1 &
 service=$!
 trap 'kill $service 2>/dev/null || true' EXIT
@@ -128,5 +136,12 @@ if want footprint; then
   SMO_WEBHOOKS_PRIVATE_NETWORK_HOSTS=127.0.0.1,localhost QUARKUS_DATASOURCE_JDBC_URL=$jdbc \
     run_main org.safemobility.benchmark.FootprintBenchmark \
     "$PWD/target/quarkus-app http://localhost:8180/realms/smo $((port + 2)) $((management_port + 2))"
+fi
+# every exception the service above constructed while it was benchmarked, by class, and the code that caught the most:
+# exceptions used for control flow are invisible in a sampling profile but cost a stack trace each (issue 16)
+if [ -n "$exceptions" ] && jcmd "$service" JFR.dump name=exceptions filename="$PWD/target/benchmark-exceptions.jfr" > /dev/null 2>&1; then
+  echo "exceptions the service constructed during these benchmarks (target/benchmark-exceptions.jfr):"
+  jfr print --events jdk.JavaExceptionThrow,jdk.JavaErrorThrow --stack-depth 1 target/benchmark-exceptions.jfr \
+    | grep 'thrownClass' | sed 's/ (classLoader.*//; s/.*thrownClass = //' | sort | uniq -c | sort -rn | head -10
 fi
 exit 0
