@@ -137,7 +137,7 @@ if want footprint; then
     run_main org.safemobility.benchmark.FootprintBenchmark \
     "$PWD/target/quarkus-app http://localhost:8180/realms/smo $((port + 2)) $((management_port + 2))"
 fi
-# every exception the service above constructed while it was benchmarked, by class, and the code that caught the most:
+# how many exceptions of each class the service above constructed while it was benchmarked (the recording keeps where):
 # exceptions used for control flow are invisible in a sampling profile but cost a stack trace each (issue 16)
 if [ -n "$exceptions" ] && jcmd "$service" JFR.dump name=exceptions filename="$PWD/target/benchmark-exceptions.jfr" > /dev/null 2>&1; then
   echo "exceptions the service constructed during these benchmarks (target/benchmark-exceptions.jfr):"

@@ -4,7 +4,6 @@ import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import java.beans.FeatureDescriptor;
 import java.util.Iterator;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -23,9 +22,13 @@ import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
  */
 final class WorkflowBeans extends ELResolver {
 
+    /** What a name was found to be, once: no bean, or a bean with its client proxy (null: not of a normal scope). */
+    private record Named(Bean<?> bean, Object proxy) {
+        static final Named NONE = new Named(null, null);
+    }
+
     private final BeanManager beans;
-    private final ConcurrentMap<String, Optional<Bean<?>>> byName = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, Object> proxies = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Named> byName = new ConcurrentHashMap<>();
 
     WorkflowBeans(BeanManager beans) {
         this.beans = beans;
@@ -37,31 +40,17 @@ final class WorkflowBeans extends ELResolver {
             return null;
         }
         String name = property.toString();
-        Object bean = proxies.get(name);
-        if (bean == null) {
-            bean = lookup(name);
-        }
-        if (bean != null) {
-            context.setPropertyResolved(true);
-        }
-        return bean;
-    }
-
-    private Object lookup(String name) {
-        Optional<Bean<?>> found = bean(name);
-        if (found.isEmpty()) {
+        Named named = named(name);
+        if (named.bean() == null) {
             return null;
         }
-        if (!beans.isNormalScope(found.get().getScope())) {
-            return ProgrammaticBeanLookup.lookup(name, beans);
-        }
-        return proxies.computeIfAbsent(name, n -> beans.getReference(found.get(), Object.class,
-                beans.createCreationalContext(found.get())));
+        context.setPropertyResolved(true);
+        return named.proxy() != null ? named.proxy() : ProgrammaticBeanLookup.lookup(name, beans);
     }
 
     @Override
     public boolean isReadOnly(ELContext context, Object base, Object property) {
-        if (base == null && property != null && bean(property.toString()).isPresent()) {
+        if (base == null && property != null && named(property.toString()).bean() != null) {
             context.setPropertyResolved(true);
             return true;
         }
@@ -70,7 +59,7 @@ final class WorkflowBeans extends ELResolver {
 
     @Override
     public void setValue(ELContext context, Object base, Object property, Object value) {
-        if (base == null && property != null && bean(property.toString()).isPresent()) {
+        if (base == null && property != null && named(property.toString()).bean() != null) {
             throw new ProcessEngineException("Cannot set value of '" + property + "': it is a bean");
         }
     }
@@ -91,7 +80,14 @@ final class WorkflowBeans extends ELResolver {
     }
 
     /** The bean of that name (an enabled alternative before the default, as CDI resolves it), asked once. */
-    private Optional<Bean<?>> bean(String name) {
-        return byName.computeIfAbsent(name, n -> Optional.ofNullable(beans.resolve(beans.getBeans(n))));
+    private Named named(String name) {
+        return byName.computeIfAbsent(name, n -> {
+            Bean<?> bean = beans.resolve(beans.getBeans(n));
+            if (bean == null) {
+                return Named.NONE;
+            }
+            return new Named(bean, beans.isNormalScope(bean.getScope())
+                    ? beans.getReference(bean, Object.class, beans.createCreationalContext(bean)) : null);
+        });
     }
 }
