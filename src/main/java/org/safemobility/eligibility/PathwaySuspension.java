@@ -49,12 +49,4 @@ public class PathwaySuspension extends PanacheEntityBase {
 
     @Version
     public long version;
-
-    boolean inForceOn(LocalDate day) {
-        return !startsOn.isAfter(day) && (liftedOn == null || liftedOn.isAfter(day));
-    }
-
-    boolean covers(String office) {
-        return this.office == null || this.office.equals(office);
-    }
 }

@@ -80,19 +80,24 @@ public class PathwaySuspensions {
     @Inject
     Event<PathwaySuspensionChanged> changed;
 
+    /**
+     * Suspensions that cover office {@code ?1} (its own and every office's) and are in force on day {@code ?2} (from
+     * {@code startsOn}, until the day before {@code liftedOn}), asked of the database: the table keeps every suspension
+     * ever set, and every case view asks.
+     */
+    private static final String IN_FORCE = "(office is null or office = ?1) and startsOn <= ?2 and (liftedOn is null or liftedOn > ?2)";
+
     /** The suspension that keeps the pathway closed at the office today (its calendar), if any. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<SuspensionView> inForce(Pathway pathway, String office) {
-        LocalDate today = today(office);
-        return PathwaySuspension.<PathwaySuspension>list("pathway", pathway).stream()
-                .filter(s -> s.covers(office) && s.inForceOn(today)).findFirst().map(PathwaySuspensions::view);
+        return PathwaySuspension.<PathwaySuspension>find(IN_FORCE + " and pathway = ?3", Sort.ascending("startsOn", "id"),
+                office, today(office), pathway).firstResultOptional().map(PathwaySuspensions::view);
     }
 
     /** Every pathway suspended at the office on that day, as case views and the what-if show them. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CaseView.SuspendedPathway> suspendedOn(String office, LocalDate day) {
-        return PathwaySuspension.<PathwaySuspension>listAll().stream()
-                .filter(s -> s.covers(office) && s.inForceOn(day))
+        return PathwaySuspension.<PathwaySuspension>list(IN_FORCE, office, day).stream()
                 .sorted(Comparator.comparing((PathwaySuspension s) -> s.pathway).thenComparing(s -> s.startsOn))
                 .map(s -> new CaseView.SuspendedPathway(s.pathway.name(), s.startsOn, s.liftedOn, s.reason))
                 .toList();

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -133,6 +134,10 @@ class PathwaySuspensionIT {
             given().auth().oauth2(EC_CASEWORKER).queryParam("office", "EC").queryParam("nationality", "VEN")
                     .queryParam("arrivalDate", "2023-01-10").get("/api/v1/eligibility/check").then()
                     .body("suspendedPathways.pathway", hasItem("SPAIN"));
+            given().auth().oauth2(GT_CASEWORKER).queryParam("office", "GT").queryParam("nationality", "VEN")
+                    .queryParam("arrivalDate", "2023-01-10").get("/api/v1/eligibility/check").then().statusCode(200)
+                    .body("suspendedPathways.pathway", hasItem("US_REFUGEE")) // every office's
+                    .body("suspendedPathways.pathway", not(hasItem("SPAIN"))); // Ecuador's alone
 
             // the admin lifts it from today: the case is referred, the held referral resumes
             int version = given().auth().oauth2(TokenFixture.admin()).get(SUSPENSIONS + "/" + suspension).then()
@@ -147,6 +152,9 @@ class PathwaySuspensionIT {
                     .body(Map.of("liftedOn", today.toString(), "reason", "Spain resumed", "version", version))
                     .put(SUSPENSIONS + "/" + suspension).then().statusCode(200).body("liftedOn", equalTo(today.toString()));
             suspension = null;
+            given().auth().oauth2(EC_CASEWORKER).queryParam("office", "EC").queryParam("nationality", "VEN")
+                    .queryParam("arrivalDate", "2023-01-10").get("/api/v1/eligibility/check").then().statusCode(200)
+                    .body("suspendedPathways.pathway", not(hasItem("SPAIN"))); // lifted from today on
 
             Workflow.awaitReferral(EC_CASEWORKER, waiting, "SPAIN", 1);
             Workflow.read(EC_CASEWORKER, waiting).body("status", equalTo("REFERRED"))
