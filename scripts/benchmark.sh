@@ -16,7 +16,8 @@
 #  10. duplicate detection's precision and recall on a labelled set it generates, registered through the API;
 #  12. intake (issue 16): registrations at 8 connections beside a bare engine doing insert + process start per
 #      transaction and pgbench TPC-B, rounds alternated, with transactions / rows inserted / rows fetched per
-#      registration; then again with 1,000,000 more cases (MAVEN_OPTS=-Dintake.seed-cases=N to change);
+#      registration; then the same rounds with 1,000,000 more cases, also as shares of the bare engine beside them
+#      (MAVEN_OPTS=-Dintake.seed-cases=N to change);
 #  11. privacy: registrations and the case read with sensitive fields sealed vs the same service with encryption off
 #      (a second jar on the same database, alternating rounds), the retention job's rate, the PDF copy vs the JSON one;
 #  14. tracing (issue 17): registrations by the service as shipped (trace ids, nothing recorded), by the same jar with

@@ -25,7 +25,10 @@ import java.util.regex.Pattern;
  * service (8 connections, a household member, an Idempotency-Key, real tokens), the bare engine doing one insert and a
  * one-task process start per transaction ({@link BareEngine}, 8 threads), and pgbench TPC-B (8 clients). Rounds
  * alternate. For the service, per registration: database transactions, rows inserted and rows fetched (deltas of
- * pg_stat_database over the round). Then, with {@code intake.seed-cases} cases added in SQL, the service again.
+ * pg_stat_database over the round) and, where pg_stat_statements is loaded, the database time and its costliest
+ * statements. Then, with {@code intake.seed-cases} cases added in SQL, the same rounds again, compared with the empty
+ * database's both as they are and as shares of the bare engine measured beside them (the machine's speed moves between
+ * rounds; the bare engine's tables do not grow).
  *
  * <p>Arguments: the service URL, the Keycloak realm URL, the service's JDBC URL, the bare engine's JDBC URL, the
  * pgbench database's name.
@@ -35,6 +38,8 @@ public final class IntakeBenchmark {
     private static final int CLIENTS = 8;
     private static final Duration ROUND = Duration.ofSeconds(Integer.getInteger("intake.round-seconds", 30));
     private static final int ROUNDS = Integer.getInteger("intake.rounds", 2);
+    /** Before the first round: the JIT compiles registration's code for a minute or so after a start. */
+    private static final Duration WARM = Duration.ofSeconds(Integer.getInteger("intake.warm-seconds", 30));
     private static final int SEED = Integer.getInteger("intake.seed-cases", 1_000_000);
     private static final AtomicInteger NEXT = new AtomicInteger();
     private static final int STATEMENTS_SHOWN = 10;
@@ -43,7 +48,7 @@ public final class IntakeBenchmark {
     }
 
     private record Round(double perSecond, double p50, double p99, double transactions, double inserted, double fetched,
-                         List<String> statements) {
+                         double databaseMs, List<String> statements) {
         String line(String what) {
             return String.format("  %-34s %7.1f/s  p50 %6.1f ms  p99 %6.1f ms%s", what, perSecond, p50, p99,
                     Double.isNaN(transactions) ? "" : String.format("   per registration: %.1f transactions, %.1f rows "
@@ -63,47 +68,65 @@ public final class IntakeBenchmark {
         NEXT.set(count(jdbc, "select count(*) from smo.case_file"));
         System.out.printf("Intake benchmark: %d rounds of %d s each, alternating; %d clients%n", ROUNDS, ROUND.toSeconds(), CLIENTS);
         try (BareEngine bare = new BareEngine(bareJdbc, CLIENTS)) {
-            service(service, caseworker, jdbc, Duration.ofSeconds(15)); // warm-up
-            bare.run(CLIENTS, Duration.ofSeconds(15));
+            service(service, caseworker, jdbc, WARM);
+            bare.run(CLIENTS, WARM);
             analyze(jdbc);
-            List<Round> ours = new ArrayList<>();
-            List<Round> engine = new ArrayList<>();
-            List<Double> tps = new ArrayList<>();
-            for (int round = 1; round <= ROUNDS; round++) {
-                Round s = service(service, caseworker, jdbc, ROUND);
-                long[] b = bare.run(CLIENTS, ROUND);
-                Round e = new Round(b.length / (double) ROUND.toSeconds(), percentile(b, 0.5), percentile(b, 0.99),
-                        Double.NaN, Double.NaN, Double.NaN, List.of());
-                double t = pgbench(pgbenchDb);
-                System.out.println("round " + round + ":");
-                System.out.println(s.line("this service, POST /api/v1/cases"));
-                s.statements().forEach(System.out::println);
-                System.out.println(e.line("bare engine (insert + start)"));
-                System.out.printf("  %-34s %7.0f tps%n", "pgbench TPC-B", t);
-                System.out.printf("  intake / bare engine: %.2f ×%n", s.perSecond() / e.perSecond());
-                ours.add(s);
-                engine.add(e);
-                tps.add(t);
-            }
-            double mean = ours.stream().mapToDouble(Round::perSecond).average().orElse(0);
-            double bareMean = engine.stream().mapToDouble(Round::perSecond).average().orElse(0);
-            System.out.printf("Empty database: intake %.1f/s, bare engine %.1f/s (%.2f ×), pgbench %.0f tps%n", mean,
-                    bareMean, mean / bareMean, tps.stream().mapToDouble(Double::doubleValue).average().orElse(0));
+            Rounds empty = rounds(service, caseworker, jdbc, bare, pgbenchDb);
+            System.out.printf("Empty database: intake %.1f/s, bare engine %.1f/s (%.2f ×), pgbench %.0f tps%n",
+                    empty.intake(), empty.bare(), empty.intake() / empty.bare(), empty.tps());
 
             if (SEED > 0) {
                 seed(jdbc);
                 analyze(jdbc);
-                // seeding takes ten minutes or more here: the token from the start may have outlived its 15 minutes
-                Round big = service(service, token(realm, "caseworker.gt"), jdbc, ROUND);
-                long[] b = bare.run(CLIENTS, ROUND);
                 System.out.printf("With %,d more cases:%n", SEED);
-                System.out.println(big.line("this service, POST /api/v1/cases"));
-                big.statements().forEach(System.out::println);
-                System.out.printf("  %-34s %7.1f/s%n", "bare engine (insert + start)", b.length / (double) ROUND.toSeconds());
-                System.out.printf("  intake with %,d cases / empty: %.2f ×; rows fetched per registration %.1f (was %.1f)%n",
-                        SEED, big.perSecond() / mean, big.fetched(), ours.get(0).fetched());
+                // seeding takes ten minutes or more here: the token from the start may have outlived its 15 minutes
+                Rounds full = rounds(service, token(realm, "caseworker.gt"), jdbc, bare, pgbenchDb);
+                // the machine's speed moves from round to round (CPU steal): the share of the bare engine measured
+                // beside each round is the comparison that size alone changes
+                System.out.printf("  intake with %,d cases / empty: %.2f × (%.1f/s against %.1f/s); as a share of the bare "
+                                + "engine in the same rounds %.3f against %.3f (%.2f ×); rows fetched per registration %.1f "
+                                + "(empty %.1f), database time %.2f ms (empty %.2f ms)%n",
+                        SEED, full.intake() / empty.intake(), full.intake(), empty.intake(), full.share(), empty.share(),
+                        full.share() / empty.share(), full.fetched(), empty.fetched(), full.databaseMs(), empty.databaseMs());
             }
         }
+    }
+
+    /** The means of rounds of the service, the bare engine and pgbench taking turns. */
+    private record Rounds(double intake, double bare, double share, double tps, double fetched, double databaseMs) {
+    }
+
+    /** {@link #ROUNDS} rounds of the service, the bare engine and pgbench taking turns, each printed. */
+    private static Rounds rounds(String service, String token, String jdbc, BareEngine bare, String pgbenchDb)
+            throws Exception {
+        List<Round> ours = new ArrayList<>();
+        List<Double> engine = new ArrayList<>();
+        List<Double> tps = new ArrayList<>();
+        for (int round = 1; round <= ROUNDS; round++) {
+            Round s = service(service, token, jdbc, ROUND);
+            long[] b = bare.run(CLIENTS, ROUND);
+            Round e = new Round(b.length / (double) ROUND.toSeconds(), percentile(b, 0.5), percentile(b, 0.99),
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, List.of());
+            double t = pgbench(pgbenchDb);
+            System.out.println("round " + round + ":");
+            System.out.println(s.line("this service, POST /api/v1/cases"));
+            s.statements().forEach(System.out::println);
+            System.out.println(e.line("bare engine (insert + start)"));
+            System.out.printf("  %-34s %7.0f tps%n", "pgbench TPC-B", t);
+            System.out.printf("  intake / bare engine: %.2f ×%n", s.perSecond() / e.perSecond());
+            ours.add(s);
+            engine.add(e.perSecond());
+            tps.add(t);
+        }
+        double share = 0;
+        for (int i = 0; i < ours.size(); i++) {
+            share += ours.get(i).perSecond() / engine.get(i) / ours.size();
+        }
+        return new Rounds(ours.stream().mapToDouble(Round::perSecond).average().orElse(0),
+                engine.stream().mapToDouble(Double::doubleValue).average().orElse(0), share,
+                tps.stream().mapToDouble(Double::doubleValue).average().orElse(0),
+                ours.stream().mapToDouble(Round::fetched).average().orElse(0),
+                ours.stream().mapToDouble(Round::databaseMs).average().orElse(Double.NaN));
     }
 
     private static double[] stats(String jdbc) throws Exception {
@@ -129,9 +152,11 @@ public final class IntakeBenchmark {
         Thread.sleep(1200);
         double[] after = stats(jdbc);
         double n = latencies.length;
+        List<Counted> statements = perRegistration(statementsBefore, statements(jdbc), n);
         return new Round(n / duration.toSeconds(), percentile(latencies, 0.5), percentile(latencies, 0.99),
                 (after[0] - before[0]) / n, (after[1] - before[1]) / n, (after[2] - before[2]) / n,
-                costliest(statementsBefore, statements(jdbc), n));
+                statements.isEmpty() ? Double.NaN : statements.stream().mapToDouble(Counted::ms).sum(),
+                costliest(statements));
     }
 
     private static int count(String jdbc, String sql) throws Exception {
@@ -164,8 +189,8 @@ public final class IntakeBenchmark {
         return seen;
     }
 
-    /** The statements that took the most database time per registration over a round, costliest first. */
-    private static List<String> costliest(Map<Long, Counted> before, Map<Long, Counted> after, double n) {
+    /** Each statement's calls, time and rows per registration over a round, costliest first; empty without the extension. */
+    private static List<Counted> perRegistration(Map<Long, Counted> before, Map<Long, Counted> after, double n) {
         if (after.isEmpty() || n == 0) {
             return List.of();
         }
@@ -179,6 +204,14 @@ public final class IntakeBenchmark {
             }
         });
         perRegistration.sort(Comparator.comparingDouble(Counted::ms).reversed());
+        return perRegistration;
+    }
+
+    /** The database time per registration and the statements that took most of it, as printed under a round. */
+    private static List<String> costliest(List<Counted> perRegistration) {
+        if (perRegistration.isEmpty()) {
+            return List.of();
+        }
         List<String> lines = new ArrayList<>();
         lines.add(String.format("    database time per registration %.2f ms (pg_stat_statements); the costliest:",
                 perRegistration.stream().mapToDouble(Counted::ms).sum()));
