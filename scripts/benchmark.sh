@@ -91,7 +91,8 @@ if want intake; then
   # baselines on the same PostgreSQL: the bare engine's own database, and pgbench's (TPC-B, scale 8)
   scripts/ensure-database.sh --recreate smo_bare smo_pgbench
   pgbench -h 127.0.0.1 -U smo -i -q -s 8 smo_pgbench > /dev/null
-  run_main org.safemobility.benchmark.IntakeBenchmark "$args jdbc:postgresql://127.0.0.1:5432/smo_bare smo_pgbench"
+  run_main org.safemobility.benchmark.IntakeBenchmark \
+    "$args jdbc:postgresql://127.0.0.1:5432/smo_bare smo_pgbench http://localhost:$management_port"
 fi
 if want privacy; then
   # the same service with encryption at rest off, on the same database: the baseline of the sealing one

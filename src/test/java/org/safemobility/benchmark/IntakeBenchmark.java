@@ -30,8 +30,11 @@ import java.util.regex.Pattern;
  * database's both as they are and as shares of the bare engine measured beside them (the machine's speed moves between
  * rounds; the bare engine's tables do not grow).
  *
+ * Each round also prints the CPU a registration cost the service and PostgreSQL, and a bare transaction the engine and
+ * PostgreSQL ({@link CpuMeter}): steadier than the rates on a machine whose speed moves.
+ *
  * <p>Arguments: the service URL, the Keycloak realm URL, the service's JDBC URL, the bare engine's JDBC URL, the
- * pgbench database's name.
+ * pgbench database's name, the service's management URL.
  */
 public final class IntakeBenchmark {
 
@@ -43,12 +46,18 @@ public final class IntakeBenchmark {
     private static final int SEED = Integer.getInteger("intake.seed-cases", 1_000_000);
     private static final AtomicInteger NEXT = new AtomicInteger();
     private static final int STATEMENTS_SHOWN = 10;
+    private static CpuMeter cpu;
 
     private IntakeBenchmark() {
     }
 
     private record Round(double perSecond, double p50, double p99, double transactions, double inserted, double fetched,
-                         double databaseMs, List<String> statements) {
+                         double databaseMs, List<String> statements, CpuMeter.Reading cpu) {
+        /** What a registration costs the service and PostgreSQL together (the load generator left out). */
+        double cpuMs() {
+            return cpu.serviceMs() + cpu.postgresMs();
+        }
+
         String line(String what) {
             return String.format("  %-34s %7.1f/s  p50 %6.1f ms  p99 %6.1f ms%s", what, perSecond, p50, p99,
                     Double.isNaN(transactions) ? "" : String.format("   per registration: %.1f transactions, %.1f rows "
@@ -62,6 +71,7 @@ public final class IntakeBenchmark {
         String jdbc = args[2];
         String bareJdbc = args[3];
         String pgbenchDb = args[4];
+        cpu = new CpuMeter(args[5]);
         String caseworker = token(realm, "caseworker.gt");
         // people no earlier run on this database registered: a repeated document number would make every registration
         // a likely duplicate (a review opened per case), which is not the intake being measured
@@ -85,15 +95,18 @@ public final class IntakeBenchmark {
                 // beside each round is the comparison that size alone changes
                 System.out.printf("  intake with %,d cases / empty: %.2f × (%.1f/s against %.1f/s); as a share of the bare "
                                 + "engine in the same rounds %.3f against %.3f (%.2f ×); rows fetched per registration %.1f "
-                                + "(empty %.1f), database time %.2f ms (empty %.2f ms)%n",
+                                + "(empty %.1f), database time %.2f ms (empty %.2f ms), CPU of the service and PostgreSQL %.2f ms "
+                                + "(empty %.2f ms)%n",
                         SEED, full.intake() / empty.intake(), full.intake(), empty.intake(), full.share(), empty.share(),
-                        full.share() / empty.share(), full.fetched(), empty.fetched(), full.databaseMs(), empty.databaseMs());
+                        full.share() / empty.share(), full.fetched(), empty.fetched(), full.databaseMs(), empty.databaseMs(),
+                        full.cpuMs(), empty.cpuMs());
             }
         }
     }
 
     /** The means of rounds of the service, the bare engine and pgbench taking turns. */
-    private record Rounds(double intake, double bare, double share, double tps, double fetched, double databaseMs) {
+    private record Rounds(double intake, double bare, double share, double tps, double fetched, double databaseMs,
+                          double cpuMs) {
     }
 
     /** {@link #ROUNDS} rounds of the service, the bare engine and pgbench taking turns, each printed. */
@@ -104,16 +117,22 @@ public final class IntakeBenchmark {
         List<Double> tps = new ArrayList<>();
         for (int round = 1; round <= ROUNDS; round++) {
             Round s = service(service, token, jdbc, ROUND);
+            CpuMeter.Reading before = cpu.read();
             long[] b = bare.run(CLIENTS, ROUND);
             Round e = new Round(b.length / (double) ROUND.toSeconds(), percentile(b, 0.5), percentile(b, 0.99),
-                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, List.of());
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, List.of(), cpu.read().perUnit(before, b.length));
             double t = pgbench(pgbenchDb);
             System.out.println("round " + round + ":");
             System.out.println(s.line("this service, POST /api/v1/cases"));
             s.statements().forEach(System.out::println);
+            System.out.printf("    CPU per registration: the service %.2f ms, PostgreSQL %.2f ms, the load generator %.2f ms%n",
+                    s.cpu().serviceMs(), s.cpu().postgresMs(), s.cpu().benchmarkMs());
             System.out.println(e.line("bare engine (insert + start)"));
+            System.out.printf("    CPU per transaction: the engine (this JVM) %.2f ms, PostgreSQL %.2f ms%n",
+                    e.cpu().benchmarkMs(), e.cpu().postgresMs());
             System.out.printf("  %-34s %7.0f tps%n", "pgbench TPC-B", t);
-            System.out.printf("  intake / bare engine: %.2f ×%n", s.perSecond() / e.perSecond());
+            System.out.printf("  intake / bare engine: %.2f × per second; CPU per registration / per bare transaction: %.1f ×%n",
+                    s.perSecond() / e.perSecond(), s.cpuMs() / (e.cpu().benchmarkMs() + e.cpu().postgresMs()));
             ours.add(s);
             engine.add(e.perSecond());
             tps.add(t);
@@ -126,7 +145,8 @@ public final class IntakeBenchmark {
                 engine.stream().mapToDouble(Double::doubleValue).average().orElse(0), share,
                 tps.stream().mapToDouble(Double::doubleValue).average().orElse(0),
                 ours.stream().mapToDouble(Round::fetched).average().orElse(0),
-                ours.stream().mapToDouble(Round::databaseMs).average().orElse(Double.NaN));
+                ours.stream().mapToDouble(Round::databaseMs).average().orElse(Double.NaN),
+                ours.stream().mapToDouble(Round::cpuMs).average().orElse(Double.NaN));
     }
 
     private static double[] stats(String jdbc) throws Exception {
@@ -148,7 +168,9 @@ public final class IntakeBenchmark {
         Thread.sleep(600); // pg_stat_database is updated by backends about every 500 ms
         double[] before = stats(jdbc);
         Map<Long, Counted> statementsBefore = statements(jdbc);
+        CpuMeter.Reading cpuBefore = cpu.read();
         long[] latencies = registrations(service, token, duration);
+        CpuMeter.Reading cpuAfter = cpu.read();
         Thread.sleep(1200);
         double[] after = stats(jdbc);
         double n = latencies.length;
@@ -156,7 +178,7 @@ public final class IntakeBenchmark {
         return new Round(n / duration.toSeconds(), percentile(latencies, 0.5), percentile(latencies, 0.99),
                 (after[0] - before[0]) / n, (after[1] - before[1]) / n, (after[2] - before[2]) / n,
                 statements.isEmpty() ? Double.NaN : statements.stream().mapToDouble(Counted::ms).sum(),
-                costliest(statements));
+                costliest(statements), cpuAfter.perUnit(cpuBefore, n));
     }
 
     private static int count(String jdbc, String sql) throws Exception {
