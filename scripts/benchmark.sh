@@ -29,6 +29,7 @@
 #      adds the chart's settings on that JDK, with compact object headers, and with an AOT cache its training run
 #      writes first (JDK 24 and later)).
 # BENCHMARK_EXCEPTIONS=1: the service records every exception it constructs; the counts by class are printed last.
+# BENCHMARK_JAVA_OPTIONS="...": JVM options of the benchmarked service (e.g. the chart's jvm.options; default: none).
 # Usage: scripts/benchmark.sh [decision] [inbox] [service] [webhooks] [queues] [audit] [quota] [bulk] [search] [searchcost]
 #        [duplicates] [privacy] [intake] [footprint] [tracing]
 #        (none: all of them)
@@ -71,7 +72,7 @@ if [ "${BENCHMARK_EXCEPTIONS:-0}" = 1 ]; then
 fi
 SMO_WEBHOOKS_ENCRYPTION_KEY=$(head -c 32 /dev/urandom | base64) SMO_WEBHOOKS_ALLOW_PLAIN_HTTP=true SMO_WEBHOOKS_PRIVATE_NETWORK_HOSTS=127.0.0.1,localhost \
 QUARKUS_DATASOURCE_JDBC_URL=$jdbc QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$management_port \
-  java $exceptions -jar target/quarkus-app/quarkus-run.jar \
+  java $exceptions ${BENCHMARK_JAVA_OPTIONS:-} -jar target/quarkus-app/quarkus-run.jar \
   > target/benchmark-service.log 2>&1 &
 service=$!
 trap 'kill $service 2>/dev/null || true' EXIT
