@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * database's both as they are and as shares of the bare engine measured beside them (the machine's speed moves between
  * rounds; the bare engine's tables do not grow).
  *
- * Each round also prints the CPU a registration cost the service and PostgreSQL, and a bare transaction the engine and
+ * <p>Each round also prints the CPU a registration cost the service and PostgreSQL, and a bare transaction the engine and
  * PostgreSQL ({@link CpuMeter}): steadier than the rates on a machine whose speed moves.
  *
  * <p>Arguments: the service URL, the Keycloak realm URL, the service's JDBC URL, the bare engine's JDBC URL, the
