@@ -46,13 +46,17 @@ public final class IntakeBenchmark {
     private static final int SEED = Integer.getInteger("intake.seed-cases", 1_000_000);
     private static final AtomicInteger NEXT = new AtomicInteger();
     private static final int STATEMENTS_SHOWN = 10;
-    private static CpuMeter cpu;
 
     private IntakeBenchmark() {
     }
 
     private record Round(double perSecond, double p50, double p99, double transactions, double inserted, double fetched,
-                         double databaseMs, List<String> statements, CpuMeter.Reading cpu) {
+                         List<Counted> statements, CpuMeter.Reading cpu) {
+        /** Statement time per registration (pg_stat_statements), NaN where the extension is not loaded. */
+        double databaseMs() {
+            return statements.isEmpty() ? Double.NaN : statements.stream().mapToDouble(Counted::ms).sum();
+        }
+
         /** What a registration costs the service and PostgreSQL together (the load generator left out). */
         double cpuMs() {
             return cpu.serviceMs() + cpu.postgresMs();
@@ -71,17 +75,17 @@ public final class IntakeBenchmark {
         String jdbc = args[2];
         String bareJdbc = args[3];
         String pgbenchDb = args[4];
-        cpu = new CpuMeter(args[5]);
+        CpuMeter cpu = new CpuMeter(args[5]);
         String caseworker = token(realm, "caseworker.gt");
         // people no earlier run on this database registered: a repeated document number would make every registration
         // a likely duplicate (a review opened per case), which is not the intake being measured
         NEXT.set(count(jdbc, "select count(*) from smo.case_file"));
         System.out.printf("Intake benchmark: %d rounds of %d s each, alternating; %d clients%n", ROUNDS, ROUND.toSeconds(), CLIENTS);
         try (BareEngine bare = new BareEngine(bareJdbc, CLIENTS)) {
-            service(service, caseworker, jdbc, WARM);
+            service(service, caseworker, jdbc, cpu, WARM);
             bare.run(CLIENTS, WARM);
             analyze(jdbc);
-            Rounds empty = rounds(service, caseworker, jdbc, bare, pgbenchDb);
+            Rounds empty = rounds(service, caseworker, jdbc, cpu, bare, pgbenchDb);
             System.out.printf("Empty database: intake %.1f/s, bare engine %.1f/s (%.2f ×), pgbench %.0f tps%n",
                     empty.intake(), empty.bare(), empty.intake() / empty.bare(), empty.tps());
 
@@ -90,9 +94,9 @@ public final class IntakeBenchmark {
                 analyze(jdbc);
                 System.out.printf("With %,d more cases:%n", SEED);
                 // seeding takes ten minutes or more here: the token from the start may have outlived its 15 minutes
-                Rounds full = rounds(service, token(realm, "caseworker.gt"), jdbc, bare, pgbenchDb);
-                // the machine's speed moves from round to round (CPU steal): the share of the bare engine measured
-                // beside each round is the comparison that size alone changes
+                Rounds full = rounds(service, token(realm, "caseworker.gt"), jdbc, cpu, bare, pgbenchDb);
+                // the machine's speed moves from round to round with what else its host runs: the share of the bare
+                // engine measured beside each round is the comparison that size alone changes
                 System.out.printf("  intake with %,d cases / empty: %.2f × (%.1f/s against %.1f/s); as a share of the bare "
                                 + "engine in the same rounds %.3f against %.3f (%.2f ×); rows fetched per registration %.1f "
                                 + "(empty %.1f), database time %.2f ms (empty %.2f ms), CPU of the service and PostgreSQL %.2f ms "
@@ -110,21 +114,21 @@ public final class IntakeBenchmark {
     }
 
     /** {@link #ROUNDS} rounds of the service, the bare engine and pgbench taking turns, each printed. */
-    private static Rounds rounds(String service, String token, String jdbc, BareEngine bare, String pgbenchDb)
-            throws Exception {
+    private static Rounds rounds(String service, String token, String jdbc, CpuMeter cpu, BareEngine bare,
+                                 String pgbenchDb) throws Exception {
         List<Round> ours = new ArrayList<>();
         List<Double> engine = new ArrayList<>();
         List<Double> tps = new ArrayList<>();
         for (int round = 1; round <= ROUNDS; round++) {
-            Round s = service(service, token, jdbc, ROUND);
+            Round s = service(service, token, jdbc, cpu, ROUND);
             CpuMeter.Reading before = cpu.read();
             long[] b = bare.run(CLIENTS, ROUND);
             Round e = new Round(b.length / (double) ROUND.toSeconds(), percentile(b, 0.5), percentile(b, 0.99),
-                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, List.of(), cpu.read().perUnit(before, b.length));
+                    Double.NaN, Double.NaN, Double.NaN, List.of(), cpu.read().perUnit(before, b.length));
             double t = pgbench(pgbenchDb);
             System.out.println("round " + round + ":");
             System.out.println(s.line("this service, POST /api/v1/cases"));
-            s.statements().forEach(System.out::println);
+            costliest(s).forEach(System.out::println);
             System.out.printf("    CPU per registration: the service %.2f ms, PostgreSQL %.2f ms, the load generator %.2f ms%n",
                     s.cpu().serviceMs(), s.cpu().postgresMs(), s.cpu().benchmarkMs());
             System.out.println(e.line("bare engine (insert + start)"));
@@ -164,7 +168,8 @@ public final class IntakeBenchmark {
         }
     }
 
-    private static Round service(String service, String token, String jdbc, Duration duration) throws Exception {
+    private static Round service(String service, String token, String jdbc, CpuMeter cpu, Duration duration)
+            throws Exception {
         Thread.sleep(600); // pg_stat_database is updated by backends about every 500 ms
         double[] before = stats(jdbc);
         Map<Long, Counted> statementsBefore = statements(jdbc);
@@ -174,11 +179,9 @@ public final class IntakeBenchmark {
         Thread.sleep(1200);
         double[] after = stats(jdbc);
         double n = latencies.length;
-        List<Counted> statements = perRegistration(statementsBefore, statements(jdbc), n);
         return new Round(n / duration.toSeconds(), percentile(latencies, 0.5), percentile(latencies, 0.99),
                 (after[0] - before[0]) / n, (after[1] - before[1]) / n, (after[2] - before[2]) / n,
-                statements.isEmpty() ? Double.NaN : statements.stream().mapToDouble(Counted::ms).sum(),
-                costliest(statements), cpuAfter.perUnit(cpuBefore, n));
+                perRegistration(statementsBefore, statements(jdbc), n), cpuAfter.perUnit(cpuBefore, n));
     }
 
     private static int count(String jdbc, String sql) throws Exception {
@@ -230,14 +233,15 @@ public final class IntakeBenchmark {
     }
 
     /** The database time per registration and the statements that took most of it, as printed under a round. */
-    private static List<String> costliest(List<Counted> perRegistration) {
-        if (perRegistration.isEmpty()) {
+    private static List<String> costliest(Round round) {
+        List<Counted> statements = round.statements();
+        if (statements.isEmpty()) {
             return List.of();
         }
         List<String> lines = new ArrayList<>();
         lines.add(String.format("    database time per registration %.2f ms (pg_stat_statements); the costliest:",
-                perRegistration.stream().mapToDouble(Counted::ms).sum()));
-        for (Counted d : perRegistration.subList(0, Math.min(STATEMENTS_SHOWN, perRegistration.size()))) {
+                round.databaseMs()));
+        for (Counted d : statements.subList(0, Math.min(STATEMENTS_SHOWN, statements.size()))) {
             lines.add(String.format("    %6.2f ms  %4.1f calls  %5.1f rows  %s", d.ms(), d.calls(), d.rows(),
                     d.query().substring(0, Math.min(110, d.query().length()))));
         }
